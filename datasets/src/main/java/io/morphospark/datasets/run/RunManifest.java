@@ -1,0 +1,63 @@
+package io.morphospark.datasets.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** {@code run.json}: what ran (job, full config and its hash, project version) so a run explains itself. */
+public final class RunManifest {
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
+    private RunManifest() {
+    }
+
+    /** SHA-256 of the config's canonical JSON (keys sorted), so equal configs hash equal. */
+    public static String configHash(Object config) {
+        try {
+            JsonNode tree = CANONICAL.valueToTree(config);
+            byte[] json = CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(tree, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void write(Path runDir, String job, Object config) {
+        ObjectNode root = CANONICAL.createObjectNode();
+        root.put("job", job);
+        root.put("project_version", ProjectVersion.get());
+        root.put("config_hash", configHash(config));
+        root.put("created", Instant.now().toString());
+        root.set("config", CANONICAL.valueToTree(config));
+        try {
+            CANONICAL.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(RunDirectory.RUN_FILE).toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode read(Path runDir) {
+        try {
+            return CANONICAL.readTree(new String(java.nio.file.Files.readAllBytes(runDir.resolve(RunDirectory.RUN_FILE)),
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

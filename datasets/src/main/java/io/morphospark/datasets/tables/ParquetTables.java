@@ -1,0 +1,31 @@
+package io.morphospark.datasets.tables;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes and reads the Parquet tables of run and dataset directories. */
+public final class ParquetTables {
+    private ParquetTables() {
+    }
+
+    /**
+     * Writes driver-side rows as one Parquet file (tables of a run are small; one file keeps them
+     * easy to read from any engine). The directory must not exist yet.
+     */
+    public static void write(SparkSession spark, StructType schema, List<Row> rows, Path directory) {
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .option("compression", "zstd")
+                .parquet(directory.toAbsolutePath().toString());
+    }
+
+    public static Dataset<Row> read(SparkSession spark, Path directory) {
+        return spark.read().parquet(directory.toAbsolutePath().toString());
+    }
+}

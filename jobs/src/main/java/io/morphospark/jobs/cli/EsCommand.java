@@ -1,0 +1,92 @@
+package io.morphospark.jobs.cli;
+
+import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.jobs.es.EsJob;
+import io.morphospark.jobs.es.EsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code morphospark es}: an evolution strategy with population evaluation fanned out over Spark. */
+@Command(name = "es", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run an evolution strategy; each generation's population is evaluated as one Spark stage.")
+final class EsCommand implements Callable<Integer> {
+    @Option(names = "--preset", description = "Start from a named configuration. "
+            + "lateral-inhibition is the seed's (N=7, R=50, dt 0.01, T 20, sigma 0.1, population 20, 4 parents, "
+            + "mutation 0.1, 100 generations, hidden 8,8).")
+    String preset;
+    @Option(names = "--config", description = "YAML file overlaid on the preset; flags override it.")
+    Path config;
+    @Option(names = "--out", required = true, description = "Run directory to create (must not hold a run).")
+    Path out;
+    @Mixin
+    SparkOptions spark;
+
+    @Option(names = "--seed") Long seed;
+    @Option(names = "--generations") Integer generations;
+    @Option(names = "--cells", description = "Cells in the row (N).") Integer cells;
+    @Option(names = "--replicates", description = "Stochastic replicates per candidate (R).") Integer replicates;
+    @Option(names = "--dt") Double dt;
+    @Option(names = "--steps", description = "Euler-Maruyama steps.") Integer steps;
+    @Option(names = "--time", description = "Simulated time T; sets steps = T / dt.") Double time;
+    @Option(names = "--noise", description = "Noise strength sigma.") Double noise;
+    @Option(names = "--boundary", description = "free or fixed.") String boundary;
+    @Option(names = "--hidden", split = ",", description = "Hidden layer widths, e.g. 8,8.") int[] hidden;
+    @Option(names = "--utility", description = "hard or soft.") String utility;
+    @Option(names = "--algorithm") String algorithm;
+    @Option(names = "--population") Integer population;
+    @Option(names = "--parents", description = "Parents kept (mu); default max(2, 0.2 * population).") Integer parents;
+    @Option(names = "--mutation", description = "Mutation standard deviation.") Double mutation;
+    @Option(names = "--replicate-block", description = "Replicates per Spark work item.") Integer replicateBlock;
+    @Option(names = "--partitions", description = "Spark tasks per generation (0: default parallelism).") Integer partitions;
+    @Option(names = "--validation-replicates") Integer validationReplicates;
+    @Option(names = "--trajectory-replicates") Integer trajectoryReplicates;
+    @Option(names = "--trajectory-stride") Integer trajectoryStride;
+
+    @Override
+    public Integer call() {
+        EsSettings s = settings();
+        s.validateRun();
+        s.buildOptimizer(s.buildProblem()); // all checks before a session or a directory exists
+        RunDirectory.requireAvailable(out);
+        spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).run(out));
+        return ExitCodes.OK;
+    }
+
+    EsSettings settings() {
+        EsSettings s = EsSettings.preset(preset == null ? "lateral-inhibition" : preset);
+        if (config != null) {
+            s.mergeYaml(config);
+        }
+        if (seed != null) s.seed = seed;
+        if (generations != null) s.generations = generations;
+        if (cells != null) s.problem.cells = cells;
+        if (replicates != null) s.problem.replicates = replicates;
+        if (dt != null) s.problem.dt = dt;
+        if (steps != null) s.problem.steps = steps;
+        if (time != null) {
+            if (!(time > 0) || Double.isInfinite(time)) {
+                throw new BadInputException("time must be a positive number, got " + time);
+            }
+            s.problem.steps = (int) Math.round(time / s.problem.dt);
+        }
+        if (noise != null) s.problem.noise = noise;
+        if (boundary != null) s.problem.boundary = boundary;
+        if (hidden != null) s.problem.hidden = hidden;
+        if (utility != null) s.problem.utility = utility;
+        if (algorithm != null) s.optimizer.algorithm = algorithm;
+        if (population != null) s.optimizer.population = population;
+        if (parents != null) s.optimizer.parents = parents;
+        if (mutation != null) s.optimizer.mutation = mutation;
+        if (replicateBlock != null) s.evaluation.replicateBlock = replicateBlock;
+        if (partitions != null) s.evaluation.partitions = partitions;
+        if (validationReplicates != null) s.evaluation.validationReplicates = validationReplicates;
+        if (trajectoryReplicates != null) s.output.trajectoryReplicates = trajectoryReplicates;
+        if (trajectoryStride != null) s.output.trajectoryStride = trajectoryStride;
+        return s;
+    }
+}

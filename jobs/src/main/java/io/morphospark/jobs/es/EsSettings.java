@@ -1,0 +1,183 @@
+package io.morphospark.jobs.es;
+
+import com.fasterxml.jackson.annotation.JsonMerge;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.morphospark.datasets.BadInputException;
+import io.morphospark.models.optim.MuPlusLambdaEs;
+import io.morphospark.models.optim.Optimizer;
+import io.morphospark.models.problem.Problem;
+import io.morphospark.models.regulatory.Boundary;
+import io.morphospark.models.regulatory.LateralInhibitionConfig;
+import io.morphospark.models.regulatory.LateralInhibitionProblem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything an ES run needs, as read from a preset, then a YAML file, then command-line flags
+ * (each overriding the one before). Recorded whole in run.json; its hash identifies the config.
+ */
+public final class EsSettings {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    public static final List<String> PRESETS = List.of("lateral-inhibition");
+
+    public long seed = 42;
+    public int generations = 100;
+    @JsonMerge
+    public ProblemSettings problem = new ProblemSettings();
+    @JsonMerge
+    public OptimizerSettings optimizer = new OptimizerSettings();
+    @JsonMerge
+    public EvaluationSettings evaluation = new EvaluationSettings();
+    @JsonMerge
+    public OutputSettings output = new OutputSettings();
+
+    /** The regulatory-network problem (REFERENCE.md §1); defaults are the seed's. */
+    public static final class ProblemSettings {
+        public String name = "lateral-inhibition";
+        public int cells = 7;
+        public int replicates = 50;
+        public double dt = 0.01;
+        public int steps = 2000;
+        public double noise = 0.1;
+        public double initialMean = 0.5;
+        public double initialSpread = 0.1;
+        public String boundary = "free";
+        public int[] hidden = {8, 8};
+        public String utility = "hard";
+    }
+
+    public static final class OptimizerSettings {
+        public String algorithm = "mu-plus-lambda";
+        public int population = 20;
+        /** 0 means the seed rule max(2, ⌊0.2·population⌋). */
+        public int parents = 0;
+        public double mutation = 0.1;
+    }
+
+    public static final class EvaluationSettings {
+        /** Replicates per Spark task item. */
+        public int replicateBlock = 25;
+        /** Spark partitions per generation; 0 means one per default-parallelism slot. */
+        public int partitions = 0;
+        /** Fresh replicates used to validate the final best candidate. */
+        public int validationReplicates = 200;
+    }
+
+    public static final class OutputSettings {
+        public int trajectoryReplicates = 10;
+        public int trajectoryStride = 10;
+    }
+
+    public static EsSettings preset(String name) {
+        if (!PRESETS.contains(name)) {
+            throw new BadInputException("unknown preset '" + name + "'; known presets: " + String.join(", ", PRESETS));
+        }
+        return new EsSettings(); // the defaults are the seed's lateral-inhibition configuration
+    }
+
+    /** Overlays a YAML file onto these settings; unknown keys and type errors name the field. */
+    public EsSettings mergeYaml(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new BadInputException("config file " + file + " does not exist or is not readable");
+        }
+        try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                return this;
+            }
+            YAML.readerForUpdating(this).readValue(text);
+            return this;
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadInputException("config " + file + ": unknown field '" + e.getPropertyName() + "' at "
+                    + e.getPathReference().replace("io.morphospark.jobs.es.", ""), e);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new BadInputException("config " + file + ": " + e.getOriginalMessage().split("\n")[0]
+                    + " at " + fieldPath(e), e);
+        } catch (IOException e) {
+            throw new BadInputException("config " + file + " is not valid YAML: " + e.getMessage().split("\n")[0], e);
+        }
+    }
+
+    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return sb.toString();
+    }
+
+    /** Checks everything and builds the model objects; any problem becomes a one-line BadInputException. */
+    public Problem buildProblem() {
+        if (!"lateral-inhibition".equals(problem.name)) {
+            throw new BadInputException("unknown problem '" + problem.name + "'; known problems: lateral-inhibition");
+        }
+        Boundary boundary = switch (String.valueOf(problem.boundary).toLowerCase()) {
+            case "free" -> Boundary.FREE;
+            case "fixed" -> Boundary.FIXED;
+            default -> throw new BadInputException("boundary must be free or fixed, got '" + problem.boundary + "'");
+        };
+        LateralInhibitionProblem.Utility utility = switch (String.valueOf(problem.utility).toLowerCase()) {
+            case "hard" -> LateralInhibitionProblem.Utility.HARD;
+            case "soft" -> LateralInhibitionProblem.Utility.SOFT;
+            default -> throw new BadInputException("utility must be hard or soft, got '" + problem.utility + "'");
+        };
+        try {
+            return new LateralInhibitionProblem(new LateralInhibitionConfig(problem.cells, problem.replicates, problem.dt,
+                    problem.steps, problem.noise, problem.initialMean, problem.initialSpread, boundary, problem.hidden),
+                    utility);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The problem as its concrete type, for benchmarks of its kernel. */
+    public LateralInhibitionProblem buildProblemForBench() {
+        return (LateralInhibitionProblem) buildProblem();
+    }
+
+    public Optimizer buildOptimizer(Problem p) {
+        if (!"mu-plus-lambda".equals(optimizer.algorithm)) {
+            throw new BadInputException("unknown algorithm '" + optimizer.algorithm + "'; known algorithms: mu-plus-lambda");
+        }
+        int parents = optimizer.parents == 0 ? MuPlusLambdaEs.defaultParents(optimizer.population) : optimizer.parents;
+        try {
+            return new MuPlusLambdaEs(p, optimizer.population, parents, optimizer.mutation, seed);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Settings of the run itself (not the model): checked before anything is written. */
+    public void validateRun() {
+        if (generations < 1) {
+            throw new BadInputException("generations must be at least 1, got " + generations);
+        }
+        if (evaluation.replicateBlock < 1) {
+            throw new BadInputException("replicate-block must be at least 1, got " + evaluation.replicateBlock);
+        }
+        if (evaluation.partitions < 0) {
+            throw new BadInputException("partitions must be 0 (automatic) or more, got " + evaluation.partitions);
+        }
+        if (evaluation.validationReplicates < 1) {
+            throw new BadInputException("validation-replicates must be at least 1, got " + evaluation.validationReplicates);
+        }
+        if (output.trajectoryReplicates < 0) {
+            throw new BadInputException("trajectory-replicates must be 0 or more, got " + output.trajectoryReplicates);
+        }
+        if (output.trajectoryStride < 1) {
+            throw new BadInputException("trajectory-stride must be at least 1, got " + output.trajectoryStride);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.morphospark.jobs.spark;
+
+import io.morphospark.models.evaluation.BlockEvaluation;
+import io.morphospark.models.evaluation.PopulationEvaluator;
+import io.morphospark.models.evaluation.WorkItem;
+import io.morphospark.models.evaluation.WorkResult;
+import io.morphospark.models.optim.Population;
+import io.morphospark.models.problem.Evaluation;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.util.List;
+
+/**
+ * Fans a population out as one Spark stage over (candidate × replicate block) items. Executors get
+ * the population and the problem, return small block results, and the driver reduces them in a
+ * fixed order, so the outcome does not depend on the cluster's shape or on task retries.
+ */
+public final class SparkPopulationEvaluator implements PopulationEvaluator {
+    private final JavaSparkContext context;
+    private final BlockEvaluation blocks;
+    private final int partitions;
+
+    /** @param partitions tasks per generation; 0 means one per default-parallelism slot */
+    public SparkPopulationEvaluator(JavaSparkContext context, BlockEvaluation blocks, int partitions) {
+        this.context = context;
+        this.blocks = blocks;
+        this.partitions = partitions > 0 ? partitions : context.defaultParallelism();
+    }
+
+    @Override
+    public Evaluation[] evaluate(Population population) {
+        List<WorkItem> items = blocks.plan(population.size());
+        BlockEvaluation task = blocks;
+        context.setJobDescription("generation " + population.generation());
+        List<WorkResult> results = context.parallelize(items, Math.min(partitions, items.size()))
+                .map(item -> task.run(population, item))
+                .collect();
+        return blocks.reduce(population.size(), results);
+    }
+}
