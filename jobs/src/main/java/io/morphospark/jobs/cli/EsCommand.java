@@ -34,7 +34,7 @@ final class EsCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Euler-Maruyama steps.") Integer steps;
     @Option(names = "--time", description = "Simulated time T; sets steps = T / dt.") Double time;
     @Option(names = "--noise", description = "Noise strength sigma.") Double noise;
-    @Option(names = "--boundary", description = "free or fixed.") String boundary;
+    @Option(names = "--boundary", description = "free, zero-padded (preset) or fixed.") String boundary;
     @Option(names = "--hidden", split = ",", description = "Hidden layer widths, e.g. 8,8.") int[] hidden;
     @Option(names = "--utility", description = "hard or soft.") String utility;
     @Option(names = "--algorithm") String algorithm;

@@ -53,7 +53,11 @@ public final class EsSettings {
         public double noise = 0.1;
         public double initialMean = 0.5;
         public double initialSpread = 0.1;
-        public String boundary = "free";
+        /**
+         * zero-padded reproduces the seed's reported patterns (1010101 dominant); the literal
+         * single-neighbour rule ("free") makes 1010101 and 0101010 equally likely. See README.
+         */
+        public String boundary = "zero-padded";
         public int[] hidden = {8, 8};
         public String utility = "hard";
     }
@@ -125,8 +129,9 @@ public final class EsSettings {
         }
         Boundary boundary = switch (String.valueOf(problem.boundary).toLowerCase()) {
             case "free" -> Boundary.FREE;
+            case "zero-padded" -> Boundary.ZERO_PADDED;
             case "fixed" -> Boundary.FIXED;
-            default -> throw new BadInputException("boundary must be free or fixed, got '" + problem.boundary + "'");
+            default -> throw new BadInputException("boundary must be free, zero-padded or fixed, got '" + problem.boundary + "'");
         };
         LateralInhibitionProblem.Utility utility = switch (String.valueOf(problem.utility).toLowerCase()) {
             case "hard" -> LateralInhibitionProblem.Utility.HARD;

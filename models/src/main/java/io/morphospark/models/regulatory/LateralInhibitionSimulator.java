@@ -43,6 +43,7 @@ public final class LateralInhibitionSimulator {
         final float dt = (float) config.dt();
         final float diffusion = (float) (Math.sqrt(config.dt()) * config.noise());
         final boolean fixed = config.boundary() == Boundary.FIXED;
+        final float edgeWeight = config.boundary() == Boundary.ZERO_PADDED ? 0.5f : 1f;
         TanhMlp.Evaluator f = network.evaluator(parameters, m);
 
         float[] s = new float[m];
@@ -62,7 +63,7 @@ public final class LateralInhibitionSimulator {
             observer.frame(0, s, count, n);
         }
         for (int step = 1; step <= config.steps(); step++) {
-            neighbourMeans(s, neighbourMean, count, n);
+            neighbourMeans(s, neighbourMean, count, n, edgeWeight);
             f.apply(neighbourMean, drift, m);
             for (int r = 0; r < count; r++) {
                 SplittableRandom g = rng[r];
@@ -86,15 +87,18 @@ public final class LateralInhibitionSimulator {
         return s;
     }
 
-    /** s̄: interior cells average both neighbours; each edge cell takes its single neighbour. */
-    static void neighbourMeans(float[] s, float[] out, int replicates, int n) {
+    /**
+     * s̄: interior cells average both neighbours; each edge cell takes its single neighbour times
+     * {@code edgeWeight} (1 for a free boundary, ½ for a zero-padded one).
+     */
+    static void neighbourMeans(float[] s, float[] out, int replicates, int n, float edgeWeight) {
         for (int r = 0; r < replicates; r++) {
             int o = r * n;
-            out[o] = s[o + 1];
+            out[o] = edgeWeight * s[o + 1];
             for (int i = o + 1; i < o + n - 1; i++) {
                 out[i] = 0.5f * (s[i - 1] + s[i + 1]);
             }
-            out[o + n - 1] = s[o + n - 2];
+            out[o + n - 1] = edgeWeight * s[o + n - 2];
         }
     }
 

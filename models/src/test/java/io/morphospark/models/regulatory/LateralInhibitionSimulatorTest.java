@@ -26,7 +26,7 @@ class LateralInhibitionSimulatorTest {
     void freeBoundaryEdgeCellsTakeTheirSingleNeighbour() {
         float[] s = {0.1f, 0.9f, 0.3f, 0.7f, 0.2f, 1f, 0f, 0.5f};
         float[] out = new float[8];
-        LateralInhibitionSimulator.neighbourMeans(s, out, 2, 4);
+        LateralInhibitionSimulator.neighbourMeans(s, out, 2, 4, 1f);
         assertArrayEquals(new float[] {0.9f, 0.2f, 0.8f, 0.3f, 1f, 0.1f, 0.75f, 0f}, out, 1e-7f);
     }
 
@@ -97,6 +97,29 @@ class LateralInhibitionSimulatorTest {
         assertTrue(alternating > 100, "alternating patterns: " + counts);
         double u = PatternUtility.hard(fates, 200, 7).utility();
         assertTrue(u > 0.6 && u < 0.99, "utility " + u);
+    }
+
+    @Test
+    void zeroPaddedEdgesFavourEdgeCellsOn() {
+        // Edge cells feel half the inhibition, so 1010101 wins over its mirror 0101010.
+        var cfg = new LateralInhibitionConfig(7, 200, 0.01, 2000, 0.1, 0.5, 0.1, Boundary.ZERO_PADDED, new int[] {1});
+        byte[] fates = LateralInhibitionSimulator.threshold(
+                new LateralInhibitionSimulator(cfg).simulate(HAND_BUILT, streams(42), 0, 200));
+        int edgeOn = 0;
+        int mirror = 0;
+        for (int r = 0; r < 200; r++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 7; i++) {
+                sb.append(fates[r * 7 + i]);
+            }
+            edgeOn += sb.toString().equals("1010101") ? 1 : 0;
+            mirror += sb.toString().equals("0101010") ? 1 : 0;
+        }
+        assertTrue(edgeOn > 120 && mirror < 10, "1010101: " + edgeOn + ", 0101010: " + mirror);
+        var zero = new float[] {0.2f, 0.9f, 0.4f, 0.6f};
+        float[] out = new float[4];
+        LateralInhibitionSimulator.neighbourMeans(zero, out, 1, 4, 0.5f);
+        assertArrayEquals(new float[] {0.45f, 0.3f, 0.75f, 0.2f}, out, 1e-7f);
     }
 
     @Test

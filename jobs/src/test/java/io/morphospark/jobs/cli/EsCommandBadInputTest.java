@@ -1,0 +1,133 @@
+package io.morphospark.jobs.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input: one line naming the problem, exit code 2, nothing written. None of these start Spark. */
+class EsCommandBadInputTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private void assertBadInput(String expectedFragment, String... extra) {
+        Path out = tmp.resolve("run");
+        List<String> args = new ArrayList<>(List.of("es", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        int code = Main.execute(args.toArray(String[]::new));
+        String message = err.toString(StandardCharsets.UTF_8).trim();
+        assertEquals(ExitCodes.BAD_INPUT, code, message);
+        assertEquals(1, message.lines().count(), "one line: " + message);
+        assertTrue(message.startsWith("morphospark: error: "), message);
+        assertTrue(message.contains(expectedFragment), message);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void unknownPreset() {
+        assertBadInput("unknown preset 'turing'", "--preset", "turing");
+    }
+
+    @Test
+    void nonPositiveDt() {
+        assertBadInput("dt must be positive", "--dt", "0");
+        err.reset();
+        assertBadInput("dt must be positive", "--dt", "-0.01");
+    }
+
+    @Test
+    void fewerThanTwoCells() {
+        assertBadInput("cells must be at least 2", "--cells", "1");
+    }
+
+    @Test
+    void zeroReplicates() {
+        assertBadInput("replicates must be at least 1", "--replicates", "0");
+    }
+
+    @Test
+    void nanValues() {
+        assertBadInput("noise must be a finite number", "--noise", "NaN");
+        err.reset();
+        assertBadInput("mutation", "--mutation", "NaN");
+    }
+
+    @Test
+    void notANumber() {
+        assertBadInput("'--dt'", "--dt", "fast");
+    }
+
+    @Test
+    void malformedYaml() throws Exception {
+        Path yaml = tmp.resolve("bad.yaml");
+        Files.writeString(yaml, "problem:\n\tcells: 7\n");
+        assertBadInput("is not valid YAML", "--config", yaml.toString());
+    }
+
+    @Test
+    void unknownYamlField() throws Exception {
+        Path yaml = tmp.resolve("typo.yaml");
+        Files.writeString(yaml, "problem:\n  cels: 7\n");
+        assertBadInput("unknown field 'cels'", "--config", yaml.toString());
+    }
+
+    @Test
+    void yamlValueOfWrongType() throws Exception {
+        Path yaml = tmp.resolve("type.yaml");
+        Files.writeString(yaml, "optimizer:\n  population: many\n");
+        assertBadInput("optimizer.population", "--config", yaml.toString());
+    }
+
+    @Test
+    void yamlNanIsRejected() throws Exception {
+        Path yaml = tmp.resolve("nan.yaml");
+        Files.writeString(yaml, "problem:\n  dt: .nan\n");
+        assertBadInput("problem.dt", "--config", yaml.toString());
+    }
+
+    @Test
+    void outputDirectoryHoldingARunIsRefusedAndKept() throws Exception {
+        Path out = tmp.resolve("existing");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("run.json"), "{\"job\":\"es\"}");
+        int code = Main.execute("es", "--out", out.toString(), "--generations", "1");
+        String message = err.toString(StandardCharsets.UTF_8).trim();
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertTrue(message.contains("already holds a run"), message);
+        assertEquals("{\"job\":\"es\"}", Files.readString(out.resolve("run.json")));
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        int code = Main.execute("es", "--out", tmp.resolve("x").toString(), "--colour", "red");
+        assertEquals(ExitCodes.USAGE, code);
+    }
+}
