@@ -53,7 +53,7 @@ final class LateralInhibitionArtifacts {
         simulator.network().evaluator(best, n).apply(x, y, n);
         double[][] xy = new double[2][n];
         for (int i = 0; i < n; i++) {
-            xy[0][i] = x[i];
+            xy[0][i] = i / 100.0; // the exact grid point, not its float rounding
             xy[1][i] = y[i];
         }
         return xy;

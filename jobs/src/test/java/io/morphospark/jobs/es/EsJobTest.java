@@ -115,6 +115,32 @@ class EsJobTest {
         assertTrue(Files.list(tmp).noneMatch(p -> p.getFileName().toString().contains("staging")), "staging removed");
     }
 
+    @Test
+    void everyTableIsReadableByDuckDb() throws Exception {
+        try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement()) {
+            for (String table : List.of(EsTables.GENERATIONS, EsTables.CANDIDATES, EsTables.PATTERNS, EsTables.TRAJECTORIES,
+                    EsTables.LEARNED_FUNCTION, EsTables.TIMINGS)) {
+                long spark = Tables.read(EsJobTest.spark, run, table).count();
+                try (var rs = st.executeQuery("select count(*) from read_parquet('" + run.resolve(table) + "/*.parquet')")) {
+                    rs.next();
+                    assertEquals(spark, rs.getLong(1), table);
+                }
+            }
+            try (var rs = st.executeQuery("select generation, best_fitness, optimizer_state['sigma'] from read_parquet('"
+                    + run.resolve(EsTables.GENERATIONS) + "/*.parquet') order by generation desc limit 1")) {
+                rs.next();
+                assertEquals(3, rs.getInt(1));
+                assertEquals(summary.get("final_best_fitness").asDouble(), rs.getDouble(2), 0.0);
+                assertEquals(0.1, rs.getDouble(3), 0.0);
+            }
+            try (var rs = st.executeQuery("select len(params) from read_parquet('" + run.resolve(EsTables.CANDIDATES)
+                    + "/*.parquet') limit 1")) {
+                rs.next();
+                assertEquals(97, rs.getInt(1));
+            }
+        }
+    }
+
     private static double[] toArray(List<Object> l) {
         return l.stream().mapToDouble(o -> (Double) o).toArray();
     }

@@ -56,16 +56,16 @@ class TanhMlpTest {
             p[i] += 0.05 * i % 0.3; // non-zero biases too
         }
         int n = 11;
-        float[] x = new float[2 * n];
+        float[][] x = new float[2][n];
         for (int c = 0; c < n; c++) {
-            x[c] = c / 10f;
-            x[n + c] = 1 - c / 7f;
+            x[0][c] = c / 10f;
+            x[1][c] = 1 - c / 7f;
         }
-        float[] y = new float[2 * n];
+        float[][] y = new float[2][n];
         mlp.evaluator(p, n).apply(x, y, n);
         int[] widths = {2, 5, 3, 2};
         for (int c = 0; c < n; c++) {
-            double[] a = {x[c], x[n + c]};
+            double[] a = {x[0][c], x[1][c]};
             int o = 0;
             for (int l = 0; l < 3; l++) {
                 double[] out = new double[widths[l + 1]];
@@ -86,8 +86,8 @@ class TanhMlpTest {
                 }
                 a = out;
             }
-            assertEquals(a[0], y[c], 1e-5);
-            assertEquals(a[1], y[n + c], 1e-5);
+            assertEquals(a[0], y[0][c], 1e-5);
+            assertEquals(a[1], y[1][c], 1e-5);
         }
     }
 }
