@@ -54,7 +54,7 @@ final class SparkJvm {
         // A developer's own Spark settings (SPARK_CONF_DIR, SPARK_DIST_CLASSPATH, ...) must not leak in.
         env.keySet().removeIf(key -> key.startsWith("SPARK_"));
         env.put("SPARK_HOME", home.root().toString());
-        env.put("SPARK_SCALA_VERSION", "2.13");
+        env.put("SPARK_SCALA_VERSION", "2.13"); // Spark 4 exists for Scala 2.13 only
         // Binds RPC and web UIs of this JVM, and of the executors a worker starts, to loopback.
         env.put("SPARK_LOCAL_IP", LOOPBACK);
         // Workers start executors with $JAVA_HOME/bin/java: the same Java as this test.

@@ -107,7 +107,7 @@ public final class StandaloneCluster implements AutoCloseable {
                 jar.toAbsolutePath().toString()));
         submitArgs.addAll(args);
         String name = "submit-" + submissions.incrementAndGet();
-        SparkJvm driver = SparkJvm.start(name, home, logDir().resolve(name + ".log"), DRIVER_JVM_OPTIONS,
+        SparkJvm driver = SparkJvm.start(name, home, logDir().resolve(name + ".log"), withTempDir(DRIVER_JVM_OPTIONS),
                 "org.apache.spark.deploy.SparkSubmit", submitArgs);
         synchronized (this) {
             submissionsRunning.add(driver);
@@ -186,7 +186,24 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     private SparkJvm startDaemon(String name, String mainClass, List<String> args) {
-        return SparkJvm.start(name, home, logDir().resolve(name + ".log"), DAEMON_JVM_OPTIONS, mainClass, args);
+        return SparkJvm.start(name, home, logDir().resolve(name + ".log"), withTempDir(DAEMON_JVM_OPTIONS), mainClass, args);
+    }
+
+    /**
+     * Points java.io.tmpdir into the cluster's directory: Spark's scratch space (the workers' local
+     * dirs, which their executors inherit, and the driver's) then goes away with it, even when a
+     * JVM is killed before its shutdown hook can clean up.
+     */
+    private List<String> withTempDir(List<String> jvmOptions) {
+        Path tmp = dir.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Djava.io.tmpdir=" + tmp);
+        return options;
     }
 
     /** Polls the master's JSON status page until {@code expected} workers are ALIVE. */
