@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /** Options every Spark job shares, and the session life cycle around a job. */
 final class SparkOptions {
-    @Option(names = "--master", description = "Spark master for local runs (e.g. local[2], local-cluster[2,1,1024]); "
-            + "spark-submit's --master wins when launched through it.")
+    @Option(names = "--master", description = "Spark master, e.g. local[2] (default: spark-submit's master, "
+            + "else local[*]). When given, it overrides spark-submit's --master.")
     String master;
 
     /**

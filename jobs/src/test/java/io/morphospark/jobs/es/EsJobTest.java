@@ -126,7 +126,7 @@ class EsJobTest {
                     assertEquals(spark, rs.getLong(1), table);
                 }
             }
-            try (var rs = st.executeQuery("select generation, best_fitness, optimizer_state['sigma'] from read_parquet('"
+            try (var rs = st.executeQuery("select generation, best_fitness, optimizer_state['sigma'][1] from read_parquet('"
                     + run.resolve(EsTables.GENERATIONS) + "/*.parquet') order by generation desc limit 1")) {
                 rs.next();
                 assertEquals(3, rs.getInt(1));

@@ -68,6 +68,7 @@ class TaskRetryDeterminismTest {
 
         // local[2,4]: two cores, a task may fail up to four times
         SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false").getOrCreate();
+        assertEquals("local[2,4]", spark.sparkContext().master(), "a session left over by another test class");
         AtomicInteger failedTasks = new AtomicInteger();
         spark.sparkContext().addSparkListener(new SparkListener() {
             @Override
