@@ -9,21 +9,19 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * A run directory that appears all at once: everything is written into a hidden staging
- * directory beside the target and renamed into place by {@link #commit()}. A failed or killed run
- * leaves the target untouched; an existing run is never overwritten.
+ * directory beside the target ({@code .NAME.inprogress}) and renamed into place by
+ * {@link #commit()}. A failed or killed run leaves the target untouched and its staging directory
+ * (with its checkpoint) in place, so it can be resumed; an existing run is never overwritten.
  */
-public final class RunDirectory implements AutoCloseable {
+public final class RunDirectory {
     public static final String RUN_FILE = "run.json";
 
     private final Path target;
     private final Path staging;
-    private boolean committed;
 
     private RunDirectory(Path target, Path staging) {
         this.target = target;
@@ -35,11 +33,39 @@ public final class RunDirectory implements AutoCloseable {
         Path abs = requireAvailable(target);
         try {
             Files.createDirectories(abs.getParent());
-            Path staging = Files.createDirectory(abs.resolveSibling("." + abs.getFileName() + ".staging-" + UUID.randomUUID()));
-            return new RunDirectory(abs, staging);
+            return new RunDirectory(abs, Files.createDirectory(stagingOf(abs)));
         } catch (IOException e) {
             throw new BadInputException("cannot create output directory " + abs + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Reopens the staging directory of an interrupted run. */
+    public static RunDirectory resume(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.exists(abs.resolve(RUN_FILE))) {
+            throw new BadInputException("run " + abs + " has already finished; nothing to resume");
+        }
+        Path staging = stagingOf(abs);
+        if (!Files.exists(staging.resolve(RUN_FILE))) {
+            throw new BadInputException(abs + " is not a run: found neither a finished run nor an interrupted one ("
+                    + staging.getFileName() + ")");
+        }
+        return new RunDirectory(abs, staging);
+    }
+
+    /** The directory holding the run.json of a run, finished or interrupted. */
+    public static Path manifestDirectory(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        for (Path p : new Path[] {abs, stagingOf(abs)}) {
+            if (Files.exists(p.resolve(RUN_FILE))) {
+                return p;
+            }
+        }
+        throw new BadInputException(abs + " is not a run: it has no " + RUN_FILE);
+    }
+
+    private static Path stagingOf(Path abs) {
+        return abs.resolveSibling("." + abs.getFileName() + ".inprogress");
     }
 
     /** Checks, before any work starts, that {@code target} may receive a new run; returns its absolute path. */
@@ -50,6 +76,10 @@ public final class RunDirectory implements AutoCloseable {
         }
         if (Files.exists(abs) && !isEmptyDirectory(abs)) {
             throw new BadInputException("output directory " + abs + " exists and is not empty");
+        }
+        if (Files.exists(stagingOf(abs))) {
+            throw new BadInputException("an interrupted run of " + abs + " exists; continue it with --resume " + abs
+                    + " or delete " + stagingOf(abs));
         }
         return abs;
     }
@@ -78,19 +108,10 @@ public final class RunDirectory implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staging, target);
             }
-            committed = true;
         } catch (DirectoryNotEmptyException e) {
             throw new BadInputException("output directory " + target + " was filled by someone else during the run");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished run into " + target, e);
-        }
-    }
-
-    /** Removes the staging directory of a run that did not commit. */
-    @Override
-    public void close() {
-        if (!committed) {
-            deleteRecursively(staging);
         }
     }
 
@@ -99,23 +120,6 @@ public final class RunDirectory implements AutoCloseable {
             return s.findAny().isEmpty();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

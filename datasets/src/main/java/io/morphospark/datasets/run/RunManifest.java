@@ -18,6 +18,7 @@ import java.util.HexFormat;
 /** {@code run.json}: what ran (job, full config and its hash, project version) so a run explains itself. */
 public final class RunManifest {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code morphospark es}: an evolution strategy with population evaluation fanned out over Spark. */
@@ -21,8 +22,13 @@ final class EsCommand implements Callable<Integer> {
     String preset;
     @Option(names = "--config", description = "YAML file overlaid on the preset; flags override it.")
     Path config;
-    @Option(names = "--out", required = true, description = "Run directory to create (must not hold a run).")
+    @Option(names = "--out", description = "Run directory to create (must not hold a run).")
     Path out;
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run from its last "
+            + "checkpoint. Other options, if given, must reproduce the run's configuration.")
+    Path resume;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
     @Mixin
     SparkOptions spark;
 
@@ -49,12 +55,26 @@ final class EsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EsSettings s = settings();
+        if ((out == null) == (resume == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
+        }
+        EsSettings s = resume != null && !configGiven() ? EsSettings.ofRun(resume) : settings();
         s.validateRun();
         s.buildOptimizer(s.buildProblem()); // all checks before a session or a directory exists
-        RunDirectory.requireAvailable(out);
-        spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).run(out));
+        if (resume != null) {
+            RunDirectory.resume(resume); // fails fast if it is not an interrupted run
+            spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).resume(resume));
+        } else {
+            RunDirectory.requireAvailable(out);
+            spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).run(out));
+        }
         return ExitCodes.OK;
+    }
+
+    /** Whether any option that shapes the configuration was given (everything but --out, --resume, --master). */
+    private boolean configGiven() {
+        return spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(o -> !List.of("--out", "--resume", "--master").contains(o.longestName()));
     }
 
     EsSettings settings() {

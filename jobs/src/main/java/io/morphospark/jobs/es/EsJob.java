@@ -2,6 +2,8 @@ package io.morphospark.jobs.es;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.jobs.plots.Plots;
@@ -40,59 +42,87 @@ public final class EsJob {
         settings.validateRun();
         Problem problem = settings.buildProblem();
         Optimizer optimizer = settings.buildOptimizer(problem);
-        long start = System.nanoTime();
-        try (RunDirectory dir = RunDirectory.create(out)) {
-            RunManifest.write(dir.staging(), "es", settings);
-            console.printf("es: %s, %s, %d parameters, population %d, %d generations, seed %d -> %s%n",
-                    problem.name(), optimizer.name(), problem.dimension(), settings.optimizer.population,
-                    settings.generations, settings.seed, dir.target());
-
-            BlockEvaluation blocks = new BlockEvaluation(problem, settings.seed, settings.evaluation.replicateBlock);
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            EsRecorder recorder = new EsRecorder(problem.metricNames(), problem.cellStepsPerReplicate() * problem.replicates(),
-                    settings.generations, optimizer::stateSummary, console);
-            try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
-                new EvolutionLoop(optimizer, evaluator).run(settings.generations, recorder);
-            }
-            recorder.writeTables(spark, dir);
-
-            ObjectNode summary = summarise(recorder);
-            double[] best = recorder.lastPopulation.candidates()[recorder.stats.get(recorder.stats.size() - 1).best()];
-            if (problem instanceof LateralInhibitionProblem li) {
-                new LateralInhibitionArtifacts(li, best, settings.seed).write(spark, dir, settings.output.trajectoryReplicates,
-                        settings.output.trajectoryStride, settings.evaluation.validationReplicates, summary);
-            }
-            plotFitness(recorder, dir);
-            summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
-            writeSummary(dir.resolve("summary.json"), summary);
-            dir.commit();
-            console.printf("es: done in %.1f s; final best fitness %.5f; run in %s%n",
-                    (System.nanoTime() - start) / 1e9, summary.get("final_best_fitness").asDouble(), dir.target());
-            return summary;
-        }
+        RunDirectory dir = RunDirectory.create(out);
+        RunManifest.write(dir.staging(), "es", settings);
+        return execute(dir, problem, new EsCheckpoint(optimizer, new EsRecord()));
     }
 
-    private ObjectNode summarise(EsRecorder recorder) {
+    /**
+     * Continues an interrupted run of {@code out} from its last checkpoint; the settings must be the
+     * ones it was started with. The result is bit-identical to an uninterrupted run.
+     */
+    public ObjectNode resume(Path out) {
+        RunDirectory dir = RunDirectory.resume(out);
+        String recorded = RunManifest.read(dir.staging()).path("config_hash").asText();
+        if (!recorded.equals(RunManifest.configHash(settings))) {
+            throw new BadInputException("cannot resume " + dir.target() + ": its configuration differs from the one given");
+        }
+        Problem problem = settings.buildProblem();
+        EsCheckpoint start = Checkpoint.exists(dir.staging())
+                ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
+                : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
+        console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
+        return execute(dir, problem, start);
+    }
+
+    private ObjectNode execute(RunDirectory dir, Problem problem, EsCheckpoint state) {
+        long start = System.nanoTime();
+        Optimizer optimizer = state.optimizer();
+        console.printf("es: %s, %s, %d parameters, population %d, %d generations, seed %d -> %s%n",
+                problem.name(), optimizer.name(), problem.dimension(), settings.optimizer.population,
+                settings.generations, settings.seed, dir.target());
+
+        BlockEvaluation blocks = new BlockEvaluation(problem, settings.seed, settings.evaluation.replicateBlock);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        EsRecord record = state.record();
+        EsRecorder recorder = new EsRecorder(record, problem.metricNames(), problem.cellStepsPerReplicate() * problem.replicates(),
+                settings.generations, optimizer::stateSummary, console) {
+            @Override
+            public void told(Optimizer o) {
+                Checkpoint.write(dir.staging(), new EsCheckpoint(o, record));
+            }
+        };
+        try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
+            new EvolutionLoop(optimizer, evaluator).run(settings.generations, recorder);
+        }
+        recorder.writeTables(spark, dir);
+
+        ObjectNode summary = summarise(record);
+        if (problem instanceof LateralInhibitionProblem li) {
+            new LateralInhibitionArtifacts(li, record.lastBest, settings.seed).write(spark, dir,
+                    settings.output.trajectoryReplicates, settings.output.trajectoryStride,
+                    settings.evaluation.validationReplicates, summary);
+        }
+        plotFitness(record, dir);
+        summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
+        writeSummary(dir.resolve("summary.json"), summary);
+        dir.commit();
+        console.printf("es: done in %.1f s; final best fitness %.5f; run in %s%n",
+                (System.nanoTime() - start) / 1e9, summary.get("final_best_fitness").asDouble(), dir.target());
+        return summary;
+    }
+
+    private ObjectNode summarise(EsRecord record) {
         ObjectNode s = new ObjectMapper().createObjectNode();
-        GenerationStats last = recorder.stats.get(recorder.stats.size() - 1);
-        GenerationStats bestEver = recorder.stats.stream()
+        GenerationStats last = record.last();
+        GenerationStats bestEver = record.stats.stream()
                 .reduce((a, b) -> b.bestFitness() > a.bestFitness() ? b : a).orElseThrow();
-        s.put("generations", recorder.stats.size());
+        s.put("generations", record.stats.size());
         s.put("final_best_candidate", last.best());
         s.put("final_best_fitness", last.bestFitness());
         s.put("best_ever_fitness", bestEver.bestFitness());
         s.put("best_ever_generation", bestEver.generation());
-        s.put("invalid_total", recorder.stats.stream().mapToInt(GenerationStats::invalid).sum());
+        s.put("invalid_total", record.stats.stream().mapToInt(GenerationStats::invalid).sum());
         return s;
     }
 
-    private static void plotFitness(EsRecorder recorder, RunDirectory dir) {
-        int n = recorder.stats.size();
+    private static void plotFitness(EsRecord record, RunDirectory dir) {
+        int n = record.stats.size();
         double[] g = new double[n];
         double[] best = new double[n];
         double[] mean = new double[n];
         for (int i = 0; i < n; i++) {
-            GenerationStats s = recorder.stats.get(i);
+            GenerationStats s = record.stats.get(i);
             g[i] = s.generation();
             best[i] = s.bestFitness();
             mean[i] = s.mean();

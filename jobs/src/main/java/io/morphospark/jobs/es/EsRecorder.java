@@ -10,7 +10,6 @@ import io.morphospark.models.problem.Evaluation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import scala.jdk.javaapi.CollectionConverters;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -20,10 +19,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Listens to the evolution loop: prints a line per generation and keeps the rows of the
- * generations, candidates, patterns and timings tables, written when the run ends.
+ * Listens to the evolution loop: prints a line per generation and adds the rows of the
+ * generations, candidates, patterns and timings tables to the run's {@link EsRecord}.
  */
-final class EsRecorder implements EvolutionLoop.Listener {
+class EsRecorder implements EvolutionLoop.Listener {
     private final List<String> metricNames;
     private final long cellStepsPerCandidate;
     private final int generations;
@@ -32,16 +31,11 @@ final class EsRecorder implements EvolutionLoop.Listener {
     private final long startNanos = System.nanoTime();
     private long lastNanos = startNanos;
 
-    final List<Row> generationRows = new ArrayList<>();
-    final List<Row> candidateRows = new ArrayList<>();
-    final List<Row> patternRows = new ArrayList<>();
-    final List<Row> timingRows = new ArrayList<>();
-    final List<GenerationStats> stats = new ArrayList<>();
-    Population lastPopulation;
-    Evaluation[] lastEvaluations;
+    private final EsRecord record;
 
-    EsRecorder(List<String> metricNames, long cellStepsPerCandidate, int generations,
+    EsRecorder(EsRecord record, List<String> metricNames, long cellStepsPerCandidate, int generations,
                Supplier<Map<String, Double>> optimizerState, PrintStream console) {
+        this.record = record;
         this.metricNames = metricNames;
         this.cellStepsPerCandidate = cellStepsPerCandidate;
         this.generations = generations;
@@ -59,8 +53,8 @@ final class EsRecorder implements EvolutionLoop.Listener {
         }
         gen.add((long) evaluations.length);
         gen.add(cellStepsPerCandidate * evaluations.length);
-        gen.add(CollectionConverters.asScala(new TreeMap<>(optimizerState.get())));
-        generationRows.add(RowFactory.create(gen.toArray()));
+        gen.add(new TreeMap<>(optimizerState.get()));
+        record.generationRows.add(RowFactory.create(gen.toArray()));
 
         for (int i = 0; i < evaluations.length; i++) {
             Evaluation e = evaluations[i];
@@ -69,7 +63,7 @@ final class EsRecorder implements EvolutionLoop.Listener {
                 row.add(m);
             }
             row.add(population.candidates()[i].clone());
-            candidateRows.add(RowFactory.create(row.toArray()));
+            record.candidateRows.add(RowFactory.create(row.toArray()));
         }
         if (best.patterns() != null) {
             int n = best.patternWidth();
@@ -81,25 +75,24 @@ final class EsRecorder implements EvolutionLoop.Listener {
                     p.append(b);
                     ones += b;
                 }
-                patternRows.add(RowFactory.create(g, r, p.toString(), ones));
+                record.patternRows.add(RowFactory.create(g, r, p.toString(), ones));
             }
         }
         long now = System.nanoTime();
-        timingRows.add(RowFactory.create(g, (now - lastNanos) / 1_000_000, evaluateNanos / 1_000_000));
+        record.timingRows.add(RowFactory.create(g, (now - lastNanos) / 1_000_000, evaluateNanos / 1_000_000));
         lastNanos = now;
-        stats.add(s);
-        lastPopulation = population;
-        lastEvaluations = evaluations;
+        record.stats.add(s);
+        record.lastBest = population.candidates()[s.best()].clone();
         console.printf("generation %4d/%d  best %.5f  mean %.5f  std %.5f  invalid %d  elapsed %.1f s%n",
                 g + 1, generations, s.bestFitness(), s.mean(), s.std(), s.invalid(), (now - startNanos) / 1e9);
     }
 
     void writeTables(SparkSession spark, RunDirectory dir) {
-        ParquetTables.write(spark, EsTables.generations(metricNames), generationRows, dir.resolve(EsTables.GENERATIONS));
-        ParquetTables.write(spark, EsTables.candidates(metricNames), candidateRows, dir.resolve(EsTables.CANDIDATES));
-        ParquetTables.write(spark, EsTables.timings(), timingRows, dir.resolve(EsTables.TIMINGS));
-        if (!patternRows.isEmpty()) {
-            ParquetTables.write(spark, EsTables.patterns(), patternRows, dir.resolve(EsTables.PATTERNS));
+        ParquetTables.write(spark, EsTables.generations(metricNames), record.generationRows, dir.resolve(EsTables.GENERATIONS));
+        ParquetTables.write(spark, EsTables.candidates(metricNames), record.candidateRows, dir.resolve(EsTables.CANDIDATES));
+        ParquetTables.write(spark, EsTables.timings(), record.timingRows, dir.resolve(EsTables.TIMINGS));
+        if (!record.patternRows.isEmpty()) {
+            ParquetTables.write(spark, EsTables.patterns(), record.patternRows, dir.resolve(EsTables.PATTERNS));
         }
     }
 }

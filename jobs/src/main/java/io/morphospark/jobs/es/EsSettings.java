@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.models.optim.MuPlusLambdaEs;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.problem.Problem;
@@ -89,6 +91,16 @@ public final class EsSettings {
             throw new BadInputException("unknown preset '" + name + "'; known presets: " + String.join(", ", PRESETS));
         }
         return new EsSettings(); // the defaults are the seed's lateral-inhibition configuration
+    }
+
+    /** The settings an existing run (finished or interrupted) was started with, from its run.json. */
+    public static EsSettings ofRun(Path runDir) {
+        Path manifest = RunDirectory.manifestDirectory(runDir);
+        try {
+            return YAML.treeToValue(RunManifest.read(manifest).get("config"), EsSettings.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException("run.json in " + manifest + " holds no readable ES configuration: " + e.getMessage(), e);
+        }
     }
 
     /** Overlays a YAML file onto these settings; unknown keys and type errors name the field. */

@@ -6,9 +6,13 @@ import io.morphospark.models.problem.Evaluation;
 
 /** ask → evaluate → tell, for a number of generations, telling a listener about each one. */
 public final class EvolutionLoop {
-    /** Sees every generation after evaluation and before {@code tell}. */
+    /** Sees every generation after evaluation and before {@code tell}, and again once the optimiser has been told. */
     public interface Listener {
         void generation(Population population, Evaluation[] evaluations, GenerationStats stats, long evaluateNanos);
+
+        /** The optimiser has taken the generation in: the moment to checkpoint. */
+        default void told(Optimizer optimizer) {
+        }
     }
 
     private final Optimizer optimizer;
@@ -19,8 +23,9 @@ public final class EvolutionLoop {
         this.evaluator = evaluator;
     }
 
+    /** Runs until the optimiser has completed {@code generations} generations (resumed optimisers continue). */
     public void run(int generations, Listener listener) {
-        for (int g = 0; g < generations; g++) {
+        while (optimizer.generation() < generations) {
             Population population = optimizer.ask();
             long start = System.nanoTime();
             Evaluation[] evaluations = evaluator.evaluate(population);
@@ -31,6 +36,7 @@ public final class EvolutionLoop {
             }
             listener.generation(population, evaluations, GenerationStats.of(population.generation(), evaluations), evaluateNanos);
             optimizer.tell(fitness);
+            listener.told(optimizer);
         }
     }
 }

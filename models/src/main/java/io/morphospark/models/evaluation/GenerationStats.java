@@ -3,7 +3,8 @@ package io.morphospark.models.evaluation;
 import io.morphospark.models.problem.Evaluation;
 
 /** Fitness statistics of one evaluated generation; mean and std (population) over valid candidates. */
-public record GenerationStats(int generation, int best, double bestFitness, double mean, double std, int invalid) {
+public record GenerationStats(int generation, int best, double bestFitness, double mean, double std, int invalid)
+        implements java.io.Serializable {
     public static GenerationStats of(int generation, Evaluation[] evaluations) {
         int best = 0;
         int invalid = 0;
