@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * The engine behind the discrete automata: every rule whose next state depends only on the cell's
  * state and on how many neighbours are in one wanted state becomes two small tables,
  * {@code wanted[state]} and {@code next[state·(neighbours+1) + count]}. One tight loop then serves
- * the cyclic CA and Greenberg–Hastings alike, with no per-cell virtual calls.
+ * the cyclic CA and Greenberg–Hastings alike, with no per-cell virtual calls. Both cycle through
+ * their states, so their frames are cyclic.
  */
 final class TableAutomaton {
     private final int states;
@@ -69,6 +70,6 @@ final class TableAutomaton {
     }
 
     private Frame frame(byte[] grid, int w, int h) {
-        return Frame.discrete(w, h, states, PeriodicHalo.interior(grid, w, h));
+        return Frame.cyclic(w, h, states, PeriodicHalo.interior(grid, w, h));
     }
 }
