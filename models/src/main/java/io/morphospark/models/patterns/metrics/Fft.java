@@ -86,6 +86,10 @@ final class Fft {
         }
     }
 
+    static void directForTest(double[] re, double[] im) {
+        direct(re, im);
+    }
+
     private static void direct(double[] re, double[] im) {
         int n = re.length;
         double[] cos = new double[n];
