@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  *   <li>clustered: cellular Potts cell sorting, CompuCell3D cellsort energies, T U[8, 12],
  *       condensing fraction U[0.35, 0.6], 4000–6000 Monte Carlo steps;</li>
  *   <li>spotted: Gray–Scott F U[0.027, 0.031], k U[0.061, 0.0625] (Pearson's spot region), 3000–5000 steps;</li>
- *   <li>striped: Gray–Scott F U[0.028, 0.034], k U[0.056, 0.058] (the maze/stripe band, F=0.029, k=0.057), 3000–5000 steps;</li>
+ *   <li>striped: Gray–Scott F U[0.027, 0.031], k U[0.0565, 0.058] (the maze/stripe band, F=0.029, k=0.057), 3000–5000 steps;</li>
  *   <li>spiral: cyclic CA, 9–11 states, threshold 1, von Neumann, 300–600 steps (smaller
  *       tori fixate with Griffeath's 14 states);</li>
  *   <li>life: Game of Life soups, density U[0.25, 0.45], torus, 200–1000 generations.</li>
@@ -103,7 +103,7 @@ public final class PatternGenerator implements Serializable {
                     RunSpec.of(side, between(rng, 4000, 6000), runSeed, sampleId), new CellularPottsSimulator());
             case SPOTTED -> drawn(grayScott(rng, side, uniform(rng, 0.027, 0.031), uniform(rng, 0.061, 0.0625)),
                     RunSpec.of(side, between(rng, 3000, 5000), runSeed, sampleId), new GrayScottSimulator());
-            case STRIPED -> drawn(grayScott(rng, side, uniform(rng, 0.028, 0.034), uniform(rng, 0.056, 0.058)),
+            case STRIPED -> drawn(grayScott(rng, side, uniform(rng, 0.027, 0.031), uniform(rng, 0.0565, 0.058)),
                     RunSpec.of(side, between(rng, 3000, 5000), runSeed, sampleId), new GrayScottSimulator());
             case SPIRAL -> drawn(new CyclicCaParams(between(rng, 9, 11), 1, Neighbourhood.VON_NEUMANN),
                     RunSpec.of(side, between(rng, 300, 600), runSeed, sampleId), new CyclicCaSimulator());
