@@ -1,7 +1,5 @@
 package io.morphospark.models.patterns.sim;
 
-import java.util.Arrays;
-
 /**
  * Conway's Game of Life (B3/S23), 64 cells per {@code long}: bit j of word i of a row is cell
  * x = 64i + j. A generation is pure word arithmetic: each row's west/centre/east words are added
@@ -139,9 +137,5 @@ public final class BitPackedLife {
     @Override
     public String toString() {
         return "BitPackedLife[" + width + "×" + height + ", " + border + ", population " + population() + "]";
-    }
-
-    long[] words() {
-        return Arrays.copyOf(cells, cells.length);
     }
 }

@@ -5,6 +5,7 @@ import io.morphospark.models.patterns.FrameSink;
 import io.morphospark.models.patterns.PatternSimulator;
 import io.morphospark.models.patterns.RunSpec;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Gray–Scott reaction–diffusion ({@link GrayScottParams}); frames hold the v field. */
@@ -49,7 +50,7 @@ public final class GrayScottSimulator implements PatternSimulator<GrayScottParam
         final int w = spec.width();
         final int h = spec.height();
         SplittableRandom rng = spec.stream(RunSpec.StreamUse.INITIAL_STATE);
-        java.util.Arrays.fill(u, 1f);
+        Arrays.fill(u, 1f);
         int side = Math.min(p.patchSide(), Math.min(w, h));
         for (int k = 0; k < p.patches(); k++) {
             int x0 = rng.nextInt(w);
