@@ -57,7 +57,7 @@ public final class EsJob {
             recorder.writeTables(spark, dir);
 
             ObjectNode summary = summarise(recorder);
-            double[] best = recorder.lastPopulation.candidates()[recorder.stats.get(recorder.stats.size() - 1).best()];
+            double[] best = recorder.lastPopulation.candidate(recorder.stats.get(recorder.stats.size() - 1).best());
             if (problem instanceof LateralInhibitionProblem li) {
                 new LateralInhibitionArtifacts(li, best, settings.seed).write(spark, dir, settings.output.trajectoryReplicates,
                         settings.output.trajectoryStride, settings.evaluation.validationReplicates, summary);

@@ -59,16 +59,17 @@ final class EsRecorder implements EvolutionLoop.Listener {
         }
         gen.add((long) evaluations.length);
         gen.add(cellStepsPerCandidate * evaluations.length);
+        gen.add(population.shippedBytes());
         gen.add(CollectionConverters.asScala(new TreeMap<>(optimizerState.get())));
         generationRows.add(RowFactory.create(gen.toArray()));
 
         for (int i = 0; i < evaluations.length; i++) {
             Evaluation e = evaluations[i];
-            List<Object> row = new ArrayList<>(List.of(g, i, population.parents()[i], e.fitness(), e.invalid()));
+            List<Object> row = new ArrayList<>(List.of(g, i, population.parent(i), e.fitness(), e.invalid()));
             for (double m : e.metrics()) {
                 row.add(m);
             }
-            row.add(population.candidates()[i].clone());
+            row.add(population.candidate(i));
             candidateRows.add(RowFactory.create(row.toArray()));
         }
         if (best.patterns() != null) {
