@@ -144,9 +144,14 @@ public final class CmaEs implements Optimizer {
         sigma *= params.sigmaFactor(psNorm);
         asked = null;
         generation++;
-        if (generation - eigenGeneration > params.lambda / ((params.c1 + params.cMu) * n * 10)) {
-            updateEigen();
+        if (generation - eigenGeneration > eigenInterval()) {
+            refreshEigenbasis();
         }
+    }
+
+    /** Generations between eigen-decompositions: λ/((c₁+c_μ)·n·10), the tutorial's rule. */
+    public double eigenInterval() {
+        return params.lambda / ((params.c1 + params.cMu) * mean.length * 10);
     }
 
     /** C^(−1/2)·v = B D⁻¹ Bᵀ v. */
@@ -178,7 +183,7 @@ public final class CmaEs implements Optimizer {
      * Decomposes C warm-started from the previous basis: Bᵀ C B is nearly diagonal, so Jacobi
      * needs only a sweep or two; the new basis is B·V.
      */
-    void updateEigen() {
+    public void refreshEigenbasis() {
         eigenGeneration = generation;
         int n = mean.length;
         double[][] rotated = multiply(transpose(basis), multiply(covariance, basis));
