@@ -20,7 +20,7 @@ public final class EsTables {
     private EsTables() {
     }
 
-    /** One row per generation: fitness statistics, the best candidate's metrics, cost, optimiser state. */
+    /** One row per generation: fitness statistics, the best candidate's metrics, cost, bytes shipped, optimiser state. */
     public static StructType generations(List<String> metricNames) {
         List<StructField> f = new ArrayList<>(List.of(
                 DataTypes.createStructField("generation", DataTypes.IntegerType, false),
@@ -34,6 +34,8 @@ public final class EsTables {
         }
         f.add(DataTypes.createStructField("evaluations", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("cell_steps", DataTypes.LongType, false));
+        // bytes of the population as Spark ships it: λ vectors, or a centre and seeds for perturbation recipes
+        f.add(DataTypes.createStructField("shipped_bytes", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("optimizer_state",
                 DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false), false));
         return DataTypes.createStructType(f);

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
 
 /** {@code morphospark bench}: throughput figures recorded in docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: the simulation kernel, and the Spark fan-out against a plain thread pool.",
-        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class})
+        description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, and the optimisers.",
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

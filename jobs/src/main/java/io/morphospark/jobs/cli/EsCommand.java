@@ -43,7 +43,14 @@ final class EsCommand implements Callable<Integer> {
     @Option(names = "--boundary", description = "free, zero-padded (preset) or fixed.") String boundary;
     @Option(names = "--hidden", split = ",", description = "Hidden layer widths, e.g. 8,8.") int[] hidden;
     @Option(names = "--utility", description = "hard or soft.") String utility;
-    @Option(names = "--algorithm") String algorithm;
+    @Option(names = "--problem", description = "lateral-inhibition (preset), sphere, rosenbrock or rastrigin.") String problem;
+    @Option(names = "--dim", description = "Dimension of sphere, rosenbrock and rastrigin (default 10).") Integer dim;
+    @Option(names = "--algorithm", description = "mu-plus-lambda (preset), mu-comma-lambda, openai-es, cma-es, "
+            + "sep-cma-es, snes, pgpe or ga.") String algorithm;
+    @Option(names = "--sigma", description = "Initial step size; default: --mutation for mu-plus-lambda, "
+            + "mu-comma-lambda and ga, the problem's suggestion otherwise.") Double sigma;
+    @Option(names = "--learning-rate", description = "openai-es (Adam, default 0.01), pgpe (ClipUp step, default "
+            + "sigma/2), snes (centre rate, default 1).") Double learningRate;
     @Option(names = "--population") Integer population;
     @Option(names = "--parents", description = "Parents kept (mu); default max(2, 0.2 * population).") Integer parents;
     @Option(names = "--mutation", description = "Mutation standard deviation.") Double mutation;
@@ -98,7 +105,11 @@ final class EsCommand implements Callable<Integer> {
         if (boundary != null) s.problem.boundary = boundary;
         if (hidden != null) s.problem.hidden = hidden;
         if (utility != null) s.problem.utility = utility;
+        if (problem != null) s.problem.name = problem;
+        if (dim != null) s.problem.dim = dim;
         if (algorithm != null) s.optimizer.algorithm = algorithm;
+        if (sigma != null) s.optimizer.sigma = sigma;
+        if (learningRate != null) s.optimizer.learningRate = learningRate;
         if (population != null) s.optimizer.population = population;
         if (parents != null) s.optimizer.parents = parents;
         if (mutation != null) s.optimizer.mutation = mutation;

@@ -53,16 +53,17 @@ class EsRecorder implements EvolutionLoop.Listener {
         }
         gen.add((long) evaluations.length);
         gen.add(cellStepsPerCandidate * evaluations.length);
+        gen.add(population.shippedBytes());
         gen.add(new TreeMap<>(optimizerState.get()));
         record.generationRows.add(RowFactory.create(gen.toArray()));
 
         for (int i = 0; i < evaluations.length; i++) {
             Evaluation e = evaluations[i];
-            List<Object> row = new ArrayList<>(List.of(g, i, population.parents()[i], e.fitness(), e.invalid()));
+            List<Object> row = new ArrayList<>(List.of(g, i, population.parent(i), e.fitness(), e.invalid()));
             for (double m : e.metrics()) {
                 row.add(m);
             }
-            row.add(population.candidates()[i].clone());
+            row.add(population.candidate(i));
             record.candidateRows.add(RowFactory.create(row.toArray()));
         }
         if (best.patterns() != null) {
@@ -82,7 +83,7 @@ class EsRecorder implements EvolutionLoop.Listener {
         record.timingRows.add(RowFactory.create(g, (now - lastNanos) / 1_000_000, evaluateNanos / 1_000_000));
         lastNanos = now;
         record.stats.add(s);
-        record.lastBest = population.candidates()[s.best()].clone();
+        record.lastBest = population.candidate(s.best());
         console.printf("generation %4d/%d  best %.5f  mean %.5f  std %.5f  invalid %d  elapsed %.1f s%n",
                 g + 1, generations, s.bestFitness(), s.mean(), s.std(), s.invalid(), (now - startNanos) / 1e9);
     }

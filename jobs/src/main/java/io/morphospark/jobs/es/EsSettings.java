@@ -9,9 +9,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
+import io.morphospark.models.optim.Adam;
+import io.morphospark.models.optim.CmaEs;
+import io.morphospark.models.optim.GeneticAlgorithm;
+import io.morphospark.models.optim.GradientStep;
+import io.morphospark.models.optim.MuCommaLambdaEs;
 import io.morphospark.models.optim.MuPlusLambdaEs;
+import io.morphospark.models.optim.OpenAiEs;
 import io.morphospark.models.optim.Optimizer;
+import io.morphospark.models.optim.Pgpe;
+import io.morphospark.models.optim.SepCmaEs;
+import io.morphospark.models.optim.Sgd;
+import io.morphospark.models.optim.Snes;
 import io.morphospark.models.problem.Problem;
+import io.morphospark.models.problem.benchmark.BenchmarkFunction;
+import io.morphospark.models.random.Purpose;
+import io.morphospark.models.random.RandomStreams;
 import io.morphospark.models.regulatory.Boundary;
 import io.morphospark.models.regulatory.LateralInhibitionConfig;
 import io.morphospark.models.regulatory.LateralInhibitionProblem;
@@ -45,9 +58,18 @@ public final class EsSettings {
     @JsonMerge
     public OutputSettings output = new OutputSettings();
 
-    /** The regulatory-network problem (REFERENCE.md §1); defaults are the seed's. */
+    public static final List<String> PROBLEMS = List.of("lateral-inhibition", "sphere", "rosenbrock", "rastrigin");
+    public static final List<String> ALGORITHMS = List.of("mu-plus-lambda", "mu-comma-lambda", "openai-es", "cma-es",
+            "sep-cma-es", "snes", "pgpe", "ga");
+
+    /**
+     * The problem: the regulatory network (REFERENCE.md §1; the other fields, defaults the seed's)
+     * or a validation function (sphere, rosenbrock, rastrigin) of {@code dim} parameters.
+     */
     public static final class ProblemSettings {
         public String name = "lateral-inhibition";
+        /** Dimension of the validation functions (ignored by lateral-inhibition). */
+        public int dim = 10;
         public int cells = 7;
         public int replicates = 50;
         public double dt = 0.01;
@@ -64,12 +86,40 @@ public final class EsSettings {
         public String utility = "hard";
     }
 
+    /**
+     * The optimiser. Every algorithm uses {@code population}; the others apply where named.
+     * Step sizes: {@code sigma} is the initial step size of every algorithm; unset, it is
+     * {@code mutation} for the mutation-based ones (mu-plus-lambda, mu-comma-lambda, ga) and the
+     * problem's suggestion (0.3 × the initial domain's width for the validation functions, 0.1
+     * for lateral-inhibition) for the distribution-based ones (openai-es, cma-es, sep-cma-es,
+     * snes, pgpe).
+     */
     public static final class OptimizerSettings {
         public String algorithm = "mu-plus-lambda";
         public int population = 20;
-        /** 0 means the seed rule max(2, ⌊0.2·population⌋). */
+        /** mu-plus-lambda, mu-comma-lambda: parents kept; 0 means the seed rule max(2, ⌊0.2·population⌋). */
         public int parents = 0;
+        /** Mutation standard deviation of mu-plus-lambda and ga, initial σ of mu-comma-lambda. */
         public double mutation = 0.1;
+        /** Initial step size σ (see above); null: the algorithm's default. */
+        public Double sigma = null;
+        /**
+         * openai-es: Adam/SGD learning rate (default 0.01); pgpe: ClipUp step size (default σ/2,
+         * maximum speed twice that); snes: centre learning rate η_μ (default 1). Unused by the others.
+         */
+        public Double learningRate = null;
+        /** openai-es: adam or sgd (momentum 0.9). */
+        public String gradient = "adam";
+        /** openai-es: L2 weight decay coefficient on the centre. */
+        public double weightDecay = 0.0;
+        /** openai-es: σ multiplied by this every generation (1: constant, as in the paper). */
+        public double sigmaDecay = 1.0;
+        /** openai-es, pgpe: learning rate multiplied by this every generation (1: constant). */
+        public double learningRateDecay = 1.0;
+        /** ga: tournament size. */
+        public int tournament = 3;
+        /** ga: probability that a child is a uniform crossover of two parents. */
+        public double crossoverRate = 0.9;
     }
 
     public static final class EvaluationSettings {
@@ -136,8 +186,18 @@ public final class EsSettings {
 
     /** Checks everything and builds the model objects; any problem becomes a one-line BadInputException. */
     public Problem buildProblem() {
-        if (!"lateral-inhibition".equals(problem.name)) {
-            throw new BadInputException("unknown problem '" + problem.name + "'; known problems: lateral-inhibition");
+        if (!PROBLEMS.contains(problem.name)) {
+            throw new BadInputException("unknown problem '" + problem.name + "'; known problems: " + String.join(", ", PROBLEMS));
+        }
+        if (BenchmarkFunction.NAMES.contains(problem.name)) {
+            if (problem.dim < 1) {
+                throw new BadInputException("dim must be at least 1, got " + problem.dim);
+            }
+            try {
+                return BenchmarkFunction.named(problem.name, problem.dim);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
         }
         Boundary boundary = switch (String.valueOf(problem.boundary).toLowerCase()) {
             case "free" -> Boundary.FREE;
@@ -165,15 +225,61 @@ public final class EsSettings {
     }
 
     public Optimizer buildOptimizer(Problem p) {
-        if (!"mu-plus-lambda".equals(optimizer.algorithm)) {
-            throw new BadInputException("unknown algorithm '" + optimizer.algorithm + "'; known algorithms: mu-plus-lambda");
+        OptimizerSettings o = optimizer;
+        if (!ALGORITHMS.contains(o.algorithm)) {
+            throw new BadInputException("unknown algorithm '" + o.algorithm + "'; known algorithms: " + String.join(", ", ALGORITHMS));
         }
-        int parents = optimizer.parents == 0 ? MuPlusLambdaEs.defaultParents(optimizer.population) : optimizer.parents;
+        boolean mutationBased = List.of("mu-plus-lambda", "mu-comma-lambda", "ga").contains(o.algorithm);
+        double sigma = o.sigma != null ? o.sigma : mutationBased ? o.mutation : p.initialStepSize();
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            String which = o.sigma == null && mutationBased ? "mutation" : "sigma";
+            throw new BadInputException(which + " must be a positive number, got " + sigma);
+        }
+        if (o.learningRate != null && (!(o.learningRate > 0) || Double.isInfinite(o.learningRate))) {
+            throw new BadInputException("learning-rate must be a positive number, got " + o.learningRate);
+        }
+        if (o.population < 2) {
+            throw new BadInputException("population must be at least 2 for " + o.algorithm + ", got " + o.population);
+        }
+        boolean antithetic = o.algorithm.equals("openai-es") || o.algorithm.equals("pgpe");
+        if (antithetic && o.population % 2 != 0) {
+            throw new BadInputException(o.algorithm + " samples antithetic pairs: population must be even, got " + o.population);
+        }
+        int parents = o.parents == 0 ? MuPlusLambdaEs.defaultParents(o.population) : o.parents;
         try {
-            return new MuPlusLambdaEs(p, optimizer.population, parents, optimizer.mutation, seed);
+            return switch (o.algorithm) {
+                case "mu-plus-lambda" -> new MuPlusLambdaEs(p, o.population, parents, sigma, seed);
+                case "mu-comma-lambda" -> new MuCommaLambdaEs(p, o.population, parents, sigma, seed);
+                case "ga" -> new GeneticAlgorithm(p, o.population, o.tournament, o.crossoverRate, sigma, seed);
+                case "openai-es" -> new OpenAiEs(initialCentre(p), sigma, o.population, gradientStep(p.dimension()),
+                        o.weightDecay, o.sigmaDecay, o.learningRateDecay, seed);
+                case "cma-es" -> new CmaEs(initialCentre(p), sigma, o.population, seed);
+                case "sep-cma-es" -> new SepCmaEs(initialCentre(p), sigma, o.population, seed);
+                case "snes" -> new Snes(initialCentre(p), sigma, o.population, rate(1.0), seed);
+                case "pgpe" -> new Pgpe(initialCentre(p), sigma, o.population, rate(sigma / 2), o.learningRateDecay, seed);
+                default -> throw new IllegalStateException(o.algorithm);
+            };
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+    }
+
+    private double rate(double fallback) {
+        return optimizer.learningRate != null ? optimizer.learningRate : fallback;
+    }
+
+    private GradientStep gradientStep(int dimension) {
+        double rate = rate(0.01);
+        return switch (String.valueOf(optimizer.gradient)) {
+            case "adam" -> new Adam(dimension, rate);
+            case "sgd" -> new Sgd(dimension, rate, 0.9);
+            default -> throw new BadInputException("gradient must be adam or sgd, got '" + optimizer.gradient + "'");
+        };
+    }
+
+    /** The centre a distribution-based optimiser starts from: the problem's first initial candidate. */
+    private double[] initialCentre(Problem p) {
+        return p.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, 0));
     }
 
     /** Settings of the run itself (not the model): checked before anything is written. */

@@ -78,6 +78,46 @@ class EsCommandBadInputTest {
     }
 
     @Test
+    void unknownAlgorithmOrProblem() {
+        assertBadInput("unknown algorithm 'nelder-mead'", "--algorithm", "nelder-mead");
+        err.reset();
+        assertBadInput("unknown problem 'ackley'", "--problem", "ackley");
+    }
+
+    @Test
+    void nonPositiveOrNanSigma() {
+        assertBadInput("sigma must be a positive number", "--algorithm", "cma-es", "--problem", "sphere", "--sigma", "0");
+        err.reset();
+        assertBadInput("sigma must be a positive number", "--algorithm", "snes", "--problem", "sphere", "--sigma", "-1");
+        err.reset();
+        assertBadInput("sigma must be a positive number", "--algorithm", "ga", "--sigma", "NaN");
+        err.reset();
+        assertBadInput("learning-rate must be a positive number", "--algorithm", "openai-es", "--learning-rate", "0");
+    }
+
+    @Test
+    void populationTooSmallForTheAlgorithm() {
+        assertBadInput("population must be even", "--algorithm", "openai-es", "--problem", "sphere", "--population", "7");
+        err.reset();
+        assertBadInput("population must be even", "--algorithm", "pgpe", "--problem", "sphere", "--population", "5");
+        err.reset();
+        assertBadInput("population must be at least 2 for cma-es", "--algorithm", "cma-es", "--problem", "sphere",
+                "--population", "1");
+        err.reset();
+        assertBadInput("population must be at least 2 for openai-es", "--algorithm", "openai-es", "--population", "0");
+        err.reset();
+        assertBadInput("parents must be between 1 and population", "--algorithm", "mu-comma-lambda", "--population", "4",
+                "--parents", "4");
+    }
+
+    @Test
+    void dimensionBelowOne() {
+        assertBadInput("dim must be at least 1", "--problem", "sphere", "--dim", "0");
+        err.reset();
+        assertBadInput("rosenbrock needs dim at least 2", "--problem", "rosenbrock", "--dim", "1");
+    }
+
+    @Test
     void notANumber() {
         assertBadInput("'--dt'", "--dt", "fast");
     }

@@ -50,7 +50,7 @@ public final class BlockEvaluation implements Serializable {
 
     public WorkResult run(Population population, WorkItem item) {
         EvaluationKey key = new EvaluationKey(seed, population.generation(), item.candidate());
-        BlockResult r = problem.evaluateBlock(population.candidates()[item.candidate()], key, item.firstReplicate(), item.count());
+        BlockResult r = problem.evaluateBlock(population.candidate(item.candidate()), key, item.firstReplicate(), item.count());
         return new WorkResult(item, r);
     }
 

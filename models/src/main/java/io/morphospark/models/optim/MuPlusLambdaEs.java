@@ -60,9 +60,7 @@ public final class MuPlusLambdaEs implements Optimizer {
 
     @Override
     public Population ask() {
-        if (asked != null) {
-            throw new IllegalStateException("ask() called twice without tell()");
-        }
+        AskTellCycle.checkAsk(asked);
         double[][] candidates = new double[populationSize][];
         int[] origin = new int[populationSize];
         if (generation == 0) {
@@ -87,17 +85,12 @@ public final class MuPlusLambdaEs implements Optimizer {
             }
         }
         asked = candidates;
-        return new Population(generation, candidates, origin);
+        return Population.explicit(generation, candidates, origin);
     }
 
     @Override
     public void tell(double[] fitness) {
-        if (asked == null) {
-            throw new IllegalStateException("tell() called before ask()");
-        }
-        if (fitness.length != asked.length) {
-            throw new IllegalArgumentException("expected " + asked.length + " fitness values, got " + fitness.length);
-        }
+        AskTellCycle.checkTell(asked, populationSize, fitness);
         Integer[] order = Ranking.bestFirst(fitness);
         parents = new double[parentCount][];
         parentIndices = new int[parentCount];

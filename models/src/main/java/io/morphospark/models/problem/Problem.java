@@ -21,6 +21,14 @@ public interface Problem extends Serializable {
     /** A candidate of the initial population, drawn from the given stream. */
     double[] initialCandidate(RandomGenerator rng);
 
+    /**
+     * A sensible initial step size σ, in parameter units, for optimisers that sample around a
+     * centre (CMA-ES, SNES, PGPE, OpenAI-ES): about a third of the spread of initial candidates.
+     */
+    default double initialStepSize() {
+        return 0.1;
+    }
+
     BlockResult evaluateBlock(double[] candidate, EvaluationKey key, int firstReplicate, int count);
 
     /** Combines all blocks of one candidate, ordered by first replicate, covering every replicate once. */

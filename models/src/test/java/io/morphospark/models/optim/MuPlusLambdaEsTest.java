@@ -47,7 +47,7 @@ class MuPlusLambdaEsTest {
     private static double[] evaluate(Problem p, Population pop) {
         double[] f = new double[pop.size()];
         for (int i = 0; i < f.length; i++) {
-            f[i] = p.reduce(List.of(p.evaluateBlock(pop.candidates()[i], null, 0, 1))).fitness();
+            f[i] = p.reduce(List.of(p.evaluateBlock(pop.candidate(i), null, 0, 1))).fitness();
         }
         return f;
     }
@@ -84,7 +84,7 @@ class MuPlusLambdaEsTest {
             Population pa = a.ask();
             Population pb = b.ask();
             for (int i = 0; i < pa.size(); i++) {
-                assertArrayEquals(pa.candidates()[i], pb.candidates()[i]);
+                assertArrayEquals(pa.candidate(i), pb.candidate(i));
             }
             assertArrayEquals(pa.parents(), pb.parents());
             double[] f = evaluate(p, pa);

@@ -1,0 +1,206 @@
+package io.morphospark.jobs.cli;
+
+import io.morphospark.jobs.es.EsSettings;
+import io.morphospark.models.optim.CmaEs;
+import io.morphospark.models.optim.CmaParameters;
+import io.morphospark.models.optim.Optimizer;
+import io.morphospark.models.optim.Population;
+import io.morphospark.models.problem.benchmark.BenchmarkFunction;
+import io.morphospark.models.random.Purpose;
+import io.morphospark.models.random.RandomStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code morphospark bench optimizers}: convergence of every algorithm on its acceptance problem
+ * (median over seeds, plain Java loop, no Spark), and the driver-side cost of ask + tell.
+ */
+@Command(name = "optimizers", mixinStandardHelpOptions = true,
+        description = "Optimiser convergence on sphere/rosenbrock/rastrigin (median of seeds) and ask+tell overhead.")
+final class OptimizerBench implements Runnable {
+    @Option(names = "--seeds", defaultValue = "5") int seeds;
+    @Option(names = "--skip-overhead", description = "Only the convergence tables.") boolean skipOverhead;
+    @Option(names = "--only", description = "Run only the convergence case of this algorithm.") String only;
+
+    /** One acceptance case: an algorithm with its settings on a problem, a budget and a target. */
+    record Case(String algorithm, String problem, int dim, int population, long budget, double target,
+                boolean relativeTarget, Consumer<EsSettings.OptimizerSettings> tune) {
+    }
+
+    static List<Case> cases() {
+        int cma10 = CmaParameters.defaultPopulation(10);
+        int cma100 = CmaParameters.defaultPopulation(100);
+        return List.of(
+                new Case("cma-es", "rosenbrock", 10, cma10, 20_000, 1e-8, false, o -> { }),
+                new Case("sep-cma-es", "sphere", 100, cma100, 200_000, 1e-8, false, o -> { }),
+                new Case("snes", "sphere", 100, cma100, 400_000, 1e-8, false, o -> { }),
+                new Case("openai-es", "sphere", 100, 100, 200_000, 1e-6, true, o -> {
+                    o.learningRate = 0.5;
+                    o.sigmaDecay = 0.995;
+                    o.learningRateDecay = 0.995;
+                }),
+                new Case("pgpe", "sphere", 100, 100, 200_000, 1e-6, true, o -> o.learningRateDecay = 0.995),
+                new Case("ga", "rastrigin", 10, 100, 50_000, 0, false, o -> o.mutation = 0.5),
+                new Case("mu-comma-lambda", "rastrigin", 10, 100, 50_000, 0, false, o -> o.mutation = 1.0),
+                new Case("mu-plus-lambda", "rastrigin", 10, 100, 50_000, 0, false, o -> o.mutation = 0.5));
+    }
+
+    @Override
+    public void run() {
+        System.out.printf("convergence: median over %d seeds (evaluations to target: median of the runs that reached it)%n", seeds);
+        System.out.printf("%-16s %-16s %9s %6s  %-10s %-9s %14s %12s %12s %12s %12s%n", "algorithm", "problem", "budget",
+                "lambda", "target", "reached", "evals→target", "f@10%", "f@50%", "final f", "f₀/final");
+        for (Case c : cases()) {
+            if (only == null || only.equals(c.algorithm())) {
+                convergence(c);
+            }
+        }
+        if (!skipOverhead) {
+            overhead();
+            cmaScaling();
+        }
+    }
+
+    private void convergence(Case c) {
+        List<Long> hits = new ArrayList<>();
+        double[] at10 = new double[seeds];
+        double[] at50 = new double[seeds];
+        double[] finals = new double[seeds];
+        double[] reductions = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            EsSettings settings = EsSettings.preset("lateral-inhibition");
+            settings.seed = 1000 + s;
+            settings.problem.name = c.problem();
+            settings.problem.dim = c.dim();
+            settings.optimizer.algorithm = c.algorithm();
+            settings.optimizer.population = c.population();
+            c.tune().accept(settings.optimizer);
+            BenchmarkFunction f = (BenchmarkFunction) settings.buildProblem();
+            Optimizer optimizer = settings.buildOptimizer(f);
+            double best = Double.POSITIVE_INFINITY;
+            double initial = Double.NaN;
+            long evaluations = 0;
+            Long hit = null;
+            while (evaluations < c.budget()) {
+                Population pop = optimizer.ask();
+                double[] fitness = new double[pop.size()];
+                for (int i = 0; i < fitness.length; i++) {
+                    double v = f.value(pop.candidate(i));
+                    fitness[i] = -v;
+                    best = Math.min(best, v);
+                    evaluations++;
+                    if (Double.isNaN(initial) && i == fitness.length - 1) {
+                        initial = best;
+                    }
+                    double target = c.relativeTarget() ? initial * c.target() : c.target();
+                    if (hit == null && !Double.isNaN(initial) && best < target) {
+                        hit = evaluations;
+                    }
+                }
+                optimizer.tell(fitness);
+                if (at10[s] == 0 && evaluations >= c.budget() / 10) {
+                    at10[s] = best;
+                }
+                if (at50[s] == 0 && evaluations >= c.budget() / 2) {
+                    at50[s] = best;
+                }
+            }
+            if (hit != null) {
+                hits.add(hit);
+            }
+            finals[s] = best;
+            reductions[s] = initial / best;
+        }
+        String target = c.target() == 0 ? "-" : (c.relativeTarget() ? "f₀·" : "") + String.format("%.0e", c.target());
+        String toTarget = hits.isEmpty() || c.target() == 0 ? "-"
+                : String.format("%.0f", median(hits.stream().mapToDouble(Long::doubleValue).toArray()));
+        System.out.printf("%-16s %-16s %9d %6d  %-10s %-9s %14s %12.3g %12.3g %12.3g %12.3g%n", c.algorithm(),
+                c.problem() + "-" + c.dim(), c.budget(), c.population(), target,
+                c.target() == 0 ? "-" : hits.size() + "/" + seeds, toTarget, median(at10), median(at50), median(finals),
+                median(reductions));
+    }
+
+    /** Driver-side ask + tell per generation at dimension 10 000, population 256 (evaluation excluded). */
+    private static void overhead() {
+        int dim = 10_000;
+        int population = 256;
+        System.out.printf("%nask+tell overhead, dim %d, population %d, evaluation excluded (median of 10 generations after 3 warm-up)%n",
+                dim, population);
+        for (String algorithm : List.of("sep-cma-es", "snes", "pgpe", "openai-es")) {
+            EsSettings settings = EsSettings.preset("lateral-inhibition");
+            settings.problem.name = "sphere";
+            settings.problem.dim = dim;
+            settings.optimizer.algorithm = algorithm;
+            settings.optimizer.population = population;
+            BenchmarkFunction f = (BenchmarkFunction) settings.buildProblem();
+            Optimizer optimizer = settings.buildOptimizer(f);
+            double[] ms = new double[13];
+            long shipped = 0;
+            for (int g = 0; g < ms.length; g++) {
+                long t0 = System.nanoTime();
+                Population pop = optimizer.ask();
+                long t1 = System.nanoTime();
+                double[] fitness = new double[population];
+                for (int i = 0; i < population; i++) {
+                    fitness[i] = -f.value(pop.candidate(i)); // what executors do; not timed
+                }
+                shipped = pop.shippedBytes();
+                long t2 = System.nanoTime();
+                optimizer.tell(fitness);
+                long t3 = System.nanoTime();
+                ms[g] = ((t1 - t0) + (t3 - t2)) / 1e6;
+            }
+            System.out.printf("  %-12s %8.1f ms/generation   shipped %,d bytes/generation (vectors would be %,d)%n", algorithm,
+                    median(Arrays.copyOfRange(ms, 3, ms.length)), shipped, 8L * dim * population);
+        }
+    }
+
+    /** Full CMA-ES ask + tell at growing dimension, and the cost of one eigen-decomposition. */
+    private static void cmaScaling() {
+        System.out.printf("%nfull CMA-ES driver cost (default lambda; evaluation excluded): ask+tell per generation "
+                + "without the eigen update, one eigen update, and the amortised sum%n");
+        for (int dim : new int[] {10, 100, 500, 1000}) {
+            int lambda = CmaParameters.defaultPopulation(dim);
+            double[] start = new double[dim];
+            var rng = RandomStreams.stream(1, Purpose.INITIAL_POPULATION, 0);
+            for (int j = 0; j < dim; j++) {
+                start[j] = rng.nextDouble();
+            }
+            CmaEs es = new CmaEs(start, 0.3, lambda, 1);
+            BenchmarkFunction f = BenchmarkFunction.named("rosenbrock", dim);
+            int generations = dim >= 500 ? 6 : 30;
+            double[] ms = new double[generations];
+            for (int g = 0; g < generations; g++) {
+                long t0 = System.nanoTime();
+                Population pop = es.ask();
+                long t1 = System.nanoTime();
+                double[] fitness = new double[lambda];
+                for (int i = 0; i < lambda; i++) {
+                    fitness[i] = -f.value(pop.candidate(i));
+                }
+                long t2 = System.nanoTime();
+                es.tell(fitness);
+                long t3 = System.nanoTime();
+                ms[g] = ((t1 - t0) + (t3 - t2)) / 1e6;
+            }
+            long e0 = System.nanoTime();
+            es.refreshEigenbasis();
+            double eigenMs = (System.nanoTime() - e0) / 1e6;
+            double interval = Math.max(1, es.eigenInterval());
+            double perGeneration = median(Arrays.copyOfRange(ms, generations / 3, generations));
+            System.out.printf("  n=%-5d lambda=%-3d %9.2f ms/gen + eigen %9.1f ms every %6.1f gens = %9.2f ms/gen amortised%n",
+                    dim, lambda, perGeneration, eigenMs, interval, perGeneration + eigenMs / interval);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+    }
+}

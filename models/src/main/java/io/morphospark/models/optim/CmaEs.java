@@ -1,0 +1,255 @@
+package io.morphospark.models.optim;
+
+import io.morphospark.models.random.Purpose;
+import io.morphospark.models.random.RandomStreams;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * CMA-ES (Hansen's tutorial, 2016): weighted recombination of the best μ of λ samples of
+ * N(m, σ²C), rank-one and rank-μ covariance updates, cumulative step-size adaptation, default
+ * constants from {@link CmaParameters}. The eigen-decomposition C = B D² Bᵀ is refreshed lazily,
+ * every λ/((c₁+c_μ)·n·10) generations as the tutorial recommends, so sampling costs O(n²) per
+ * candidate and the O(n³) decomposition is amortised.
+ *
+ * <p>Candidates are full vectors (a B·D matrix is larger than λ vectors until λ ≈ n), drawn from
+ * the streams (seed, PERTURBATION, generation, k), so the state is plain numbers and counters.
+ */
+public final class CmaEs implements Optimizer {
+    private static final long serialVersionUID = 1L;
+    /** Above this condition number C is regularised: beyond it double precision loses the small axes. */
+    private static final double MAX_CONDITION = 1e14;
+
+    private final CmaParameters params;
+    private final long seed;
+    private final double[] mean;
+    private double sigma;
+    private final double[][] covariance;
+    private double[][] basis;
+    private double[] axisLengths;
+    private final double[] pathSigma;
+    private final double[] pathC;
+    private int generation;
+    private int eigenGeneration;
+    private double[][] asked;
+
+    public CmaEs(double[] initialMean, double sigma, int lambda, long seed) {
+        AskTellCycle.checkSigma(sigma);
+        int n = initialMean.length;
+        this.params = new CmaParameters(n, lambda, false);
+        this.seed = seed;
+        this.mean = initialMean.clone();
+        this.sigma = sigma;
+        this.covariance = new double[n][n];
+        this.basis = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            covariance[i][i] = 1;
+            basis[i][i] = 1;
+        }
+        this.axisLengths = Vectors.filled(n, 1);
+        this.pathSigma = new double[n];
+        this.pathC = new double[n];
+    }
+
+    @Override
+    public String name() {
+        return "cma-es";
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    public CmaParameters parameters() {
+        return params;
+    }
+
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public Population ask() {
+        AskTellCycle.checkAsk(asked);
+        int n = mean.length;
+        double[][] x = new double[params.lambda][];
+        double[] scaled = new double[n];
+        for (int k = 0; k < params.lambda; k++) {
+            SplittableRandom rng = RandomStreams.stream(seed, Purpose.PERTURBATION, generation, k);
+            for (int j = 0; j < n; j++) {
+                scaled[j] = axisLengths[j] * rng.nextGaussian();
+            }
+            double[] xk = mean.clone();
+            for (int i = 0; i < n; i++) {
+                double[] bi = basis[i];
+                double y = 0;
+                for (int j = 0; j < n; j++) {
+                    y += bi[j] * scaled[j];
+                }
+                xk[i] += sigma * y;
+            }
+            x[k] = xk;
+        }
+        asked = x;
+        return Population.sampled(generation, new ExplicitCandidates(x));
+    }
+
+    @Override
+    public void tell(double[] fitness) {
+        AskTellCycle.checkTell(asked, params.lambda, fitness);
+        int n = mean.length;
+        Integer[] order = Ranking.bestFirst(fitness);
+        // steps y_i = (x_i − m)/σ of the μ best; finite whatever the fitnesses were
+        double[][] steps = new double[params.mu][n];
+        double[] meanStep = new double[n];
+        for (int i = 0; i < params.mu; i++) {
+            double[] x = asked[order[i]];
+            for (int j = 0; j < n; j++) {
+                steps[i][j] = (x[j] - mean[j]) / sigma;
+                meanStep[j] += params.weights[i] * steps[i][j];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            mean[j] += sigma * meanStep[j];
+        }
+
+        double[] whitened = inverseSqrtC(meanStep);
+        double ps = Math.sqrt(params.cSigma * (2 - params.cSigma) * params.muEff);
+        for (int j = 0; j < n; j++) {
+            pathSigma[j] = (1 - params.cSigma) * pathSigma[j] + ps * whitened[j];
+        }
+        double psNorm = Vectors.norm(pathSigma);
+        boolean hSigma = params.hSigma(psNorm, generation);
+        double pc = hSigma ? Math.sqrt(params.cc * (2 - params.cc) * params.muEff) : 0;
+        for (int j = 0; j < n; j++) {
+            pathC[j] = (1 - params.cc) * pathC[j] + pc * meanStep[j];
+        }
+
+        // when h_σ stalls p_c, the variance it would have carried is put back (the δ(h_σ) term)
+        double lostVariance = hSigma ? 0 : params.c1 * params.cc * (2 - params.cc);
+        double keep = 1 - params.c1 - params.cMu + lostVariance;
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                double rankMu = 0;
+                for (int i = 0; i < params.mu; i++) {
+                    rankMu += params.weights[i] * steps[i][r] * steps[i][c];
+                }
+                double v = keep * covariance[r][c] + params.c1 * pathC[r] * pathC[c] + params.cMu * rankMu;
+                covariance[r][c] = v;
+                covariance[c][r] = v;
+            }
+        }
+        sigma *= params.sigmaFactor(psNorm);
+        asked = null;
+        generation++;
+        if (generation - eigenGeneration > eigenInterval()) {
+            refreshEigenbasis();
+        }
+    }
+
+    /** Generations between eigen-decompositions: λ/((c₁+c_μ)·n·10), the tutorial's rule. */
+    public double eigenInterval() {
+        return params.lambda / ((params.c1 + params.cMu) * mean.length * 10);
+    }
+
+    /** C^(−1/2)·v = B D⁻¹ Bᵀ v. */
+    private double[] inverseSqrtC(double[] v) {
+        int n = v.length;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] bi = basis[i];
+            for (int k = 0; k < n; k++) {
+                t[k] += bi[k] * v[i];
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            t[k] /= axisLengths[k];
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] bi = basis[i];
+            double s = 0;
+            for (int k = 0; k < n; k++) {
+                s += bi[k] * t[k];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /**
+     * Decomposes C warm-started from the previous basis: Bᵀ C B is nearly diagonal, so Jacobi
+     * needs only a sweep or two; the new basis is B·V.
+     */
+    public void refreshEigenbasis() {
+        eigenGeneration = generation;
+        int n = mean.length;
+        double[][] rotated = multiply(transpose(basis), multiply(covariance, basis));
+        SymmetricEigen.Result e = SymmetricEigen.decompose(rotated);
+        basis = multiply(basis, e.vectors());
+        double max = Vectors.max(e.values());
+        double min = Vectors.min(e.values());
+        if (min <= 0 || max / min > MAX_CONDITION) {
+            // lift the spectrum so the condition stays bounded and every axis positive
+            double lift = max / MAX_CONDITION - Math.min(0, min);
+            for (int i = 0; i < n; i++) {
+                covariance[i][i] += lift;
+                e.values()[i] += lift;
+            }
+        }
+        double[] lengths = new double[n];
+        for (int i = 0; i < n; i++) {
+            lengths[i] = Math.sqrt(e.values()[i]);
+        }
+        axisLengths = lengths;
+    }
+
+    /** max/min eigenvalue of C as of the last decomposition. */
+    public double condition() {
+        double max = Vectors.max(axisLengths);
+        double min = Vectors.min(axisLengths);
+        return (max * max) / (min * min);
+    }
+
+    public double sigma() {
+        return sigma;
+    }
+
+    @Override
+    public Map<String, Double> stateSummary() {
+        return Map.of("sigma", sigma, "condition", condition(), "path_sigma_norm", Vectors.norm(pathSigma));
+    }
+
+    private static double[][] transpose(double[][] m) {
+        int n = m.length;
+        double[][] t = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** Plain i-k-j product: rows of b are walked contiguously. */
+    private static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double[] oi = out[i];
+            for (int k = 0; k < n; k++) {
+                double aik = a[i][k];
+                if (aik == 0) {
+                    continue;
+                }
+                double[] bk = b[k];
+                for (int j = 0; j < n; j++) {
+                    oi[j] += aik * bk[j];
+                }
+            }
+        }
+        return out;
+    }
+}
