@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Schemas of a pattern dataset (schema version {@value DatasetDirectory#SCHEMA_VERSION}), documented in
- * datasets/README.md. Both tables are partitioned by family and label in their directory layout
- * ({@code family=…/label=…/shard-NNNNNN.parquet}); those two columns are not stored in the files.
+ * Stored schemas of a pattern dataset (schema version {@value DatasetDirectory#SCHEMA_VERSION}),
+ * documented in datasets/README.md. Both tables are partitioned by family and label in their
+ * directory layout ({@code family=…/label=…/shard-NNNNNN.parquet}); readers that understand hive
+ * partitioning (Spark, DuckDB, pandas/pyarrow) add those two columns.
  */
 public final class DatasetTables {
     public static final String SAMPLES = "samples";
@@ -36,8 +37,6 @@ public final class DatasetTables {
     public static StructType samples() {
         List<StructField> f = new ArrayList<>(List.of(
                 field("id", DataTypes.LongType, false),
-                field("family", DataTypes.StringType, false),
-                field("label", DataTypes.StringType, false),
                 field("label_index", DataTypes.LongType, false),
                 field("seed", DataTypes.LongType, false),
                 field("params", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false), false),
@@ -60,8 +59,6 @@ public final class DatasetTables {
     public static StructType frames() {
         List<StructField> f = new ArrayList<>(List.of(
                 field("id", DataTypes.LongType, false),
-                field("family", DataTypes.StringType, false),
-                field("label", DataTypes.StringType, false),
                 field("step", DataTypes.IntegerType, false),
                 field("width", DataTypes.IntegerType, false),
                 field("height", DataTypes.IntegerType, false)));

@@ -1,0 +1,96 @@
+package io.morphospark.jobs.cli;
+
+import io.morphospark.datasets.dataset.DatasetDirectory;
+import io.morphospark.datasets.sweep.SweepPlan;
+import io.morphospark.datasets.sweep.SweepSpec;
+import io.morphospark.jobs.dataset.GenerateJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code morphospark generate}: a labelled pattern dataset from a sweep spec. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate a labelled pattern dataset (samples and frame trajectories in Parquet) from a sweep spec; "
+                + "re-running the same spec into the same directory completes it.")
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--spec", required = true, description = "Sweep spec (YAML).")
+    Path spec;
+    @Option(names = "--out", description = "Dataset directory (created, or continued if it holds this spec's dataset).")
+    Path out;
+    @Option(names = "--dry-run", description = "Print the plan (counts per label, rows, estimated bytes) and write nothing.")
+    boolean dryRun;
+    @Mixin
+    SparkOptions spark;
+
+    @Override
+    public Integer call() {
+        SweepPlan plan = SweepPlan.of(SweepSpec.read(spec));
+        if (dryRun) {
+            System.out.print(describe(plan));
+            return ExitCodes.OK;
+        }
+        if (out == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out is required unless --dry-run");
+        }
+        if (Files.exists(out.resolve(DatasetDirectory.MANIFEST))) {
+            DatasetDirectory.openForSpec(out, GenerateJob.specHash(plan), null); // refuses another spec before Spark starts
+        }
+        spark.withSession("morphospark-generate", session -> new GenerateJob(session, plan, System.out).run(out));
+        return ExitCodes.OK;
+    }
+
+    /** The plan in a few lines: what would be generated and roughly how big it would be. */
+    static String describe(SweepPlan plan) {
+        var s = plan.spec();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("plan: seed %d, grid %d–%d, %s, %d shards of ≤ %d samples%n", s.seed, s.grid.minSide,
+                s.grid.maxSide, s.frameStride > 0 ? "a frame every " + s.frameStride + " steps" : s.framesPerSample + " frames per sample",
+                plan.shards().size(), s.samplesPerShard));
+        long totalSamples = 0;
+        long totalFrames = 0;
+        double totalBytes = 0;
+        double cellsPerFrame = Math.pow((s.grid.minSide + s.grid.maxSide) / 2.0, 2);
+        for (SweepPlan.LabelPlan l : plan.labels()) {
+            int frames = plan.frames(l.values(s.seed, 0));
+            double bytesPerCell = switch (l.family()) {
+                case "gray-scott" -> 2.0;
+                case "cyclic-ca", "cellular-potts" -> 0.5;
+                default -> 0.125;
+            };
+            double bytes = (double) l.samples() * (frames + 1) * cellsPerFrame * bytesPerCell;
+            sb.append(String.format("  %-10s %-15s %6d samples, %-15s frames ≈ %d, ≈ %s; %s%n", l.label().id(), l.family(),
+                    l.samples(), l.sampling().name().toLowerCase().replace('_', '-'), frames, human(bytes), ranges(l)));
+            totalSamples += l.samples();
+            totalFrames += (long) l.samples() * frames;
+            totalBytes += bytes;
+        }
+        sb.append(String.format("total: %d samples rows, ≈ %d frames rows, ≈ %s before compression%n", totalSamples, totalFrames,
+                human(totalBytes)));
+        return sb.toString();
+    }
+
+    private static String ranges(SweepPlan.LabelPlan l) {
+        StringBuilder sb = new StringBuilder();
+        for (int p = 0; p < l.names().length; p++) {
+            var r = l.ranges()[p];
+            sb.append(p == 0 ? "" : ", ").append(l.names()[p]).append(' ')
+                    .append(r.isGrid() ? Arrays.toString(r.grid) : "[" + r.lo() + ", " + r.hi() + "]");
+        }
+        return sb.toString();
+    }
+
+    private static String human(double bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        int u = 0;
+        while (bytes >= 1000 && u < units.length - 1) {
+            bytes /= 1000;
+            u++;
+        }
+        return String.format("%.1f %s", bytes, units[u]);
+    }
+}
