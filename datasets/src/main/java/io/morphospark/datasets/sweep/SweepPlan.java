@@ -117,9 +117,9 @@ public final class SweepPlan implements Serializable {
     /** Frames recorded for a sample with these values. */
     public int frames(Map<String, Double> values) {
         Double steps = values.get("steps");
-        if (spec.frameStride > 0) {
-            return steps == null ? 1 : (int) (Math.round(steps) / spec.frameStride) + 1;
+        if (steps == null) {
+            return 1; // a static field has one frame
         }
-        return spec.framesPerSample;
+        return spec.frameStride > 0 ? (int) (Math.round(steps) / spec.frameStride) + 1 : spec.framesPerSample;
     }
 }
