@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * (μ,λ) evolution strategy with self-adaptive step sizes (Schwefel; Beyer & Schwefel 2002): each
- * child takes a uniformly chosen parent, multiplies the parent's σ by exp(τ·N(0,1)) with
+ * (μ/μ_I, λ) evolution strategy with self-adaptive step sizes (Beyer & Schwefel 2002): each child
+ * starts from the centroid of the μ parents, multiplies their log-mean σ by exp(τ·N(0,1)) with
  * τ = 1/√(2n), and adds N(0, σ²) to every parameter. Only children are selected (no elitism),
  * which lets σ, and the population, leave local optima that a plus strategy would hold on to.
  */
@@ -63,6 +63,8 @@ public final class MuCommaLambdaEs implements Optimizer {
         double[][] candidates = new double[populationSize][];
         double[] sigmas = new double[populationSize];
         int[] origin = new int[populationSize];
+        double[] centroid = generation == 0 ? null : centroid();
+        double centroidSigma = generation == 0 ? initialSigma : centroidSigma();
         for (int i = 0; i < populationSize; i++) {
             if (generation == 0) {
                 candidates[i] = problem.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, i));
@@ -71,14 +73,13 @@ public final class MuCommaLambdaEs implements Optimizer {
                 continue;
             }
             SplittableRandom rng = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
-            int p = rng.nextInt(parentCount);
-            sigmas[i] = parentSigmas[p] * Math.exp(learningRate * rng.nextGaussian());
-            double[] child = parents[p].clone();
+            sigmas[i] = centroidSigma * Math.exp(learningRate * rng.nextGaussian());
+            double[] child = centroid.clone();
             for (int k = 0; k < child.length; k++) {
                 child[k] += sigmas[i] * rng.nextGaussian();
             }
             candidates[i] = child;
-            origin[i] = parentIndices[p];
+            origin[i] = parentIndices[0]; // every child descends from all parents; record the best
         }
         asked = candidates;
         askedSigmas = sigmas;
@@ -100,6 +101,30 @@ public final class MuCommaLambdaEs implements Optimizer {
         asked = null;
         askedSigmas = null;
         generation++;
+    }
+
+    /**
+     * Intermediate recombination: the parents' centroid. Selecting single parents lets σ
+     * self-adaptation collapse on multimodal functions; recombining all μ (Beyer and Schwefel's
+     * (μ/μ_I, λ)-σSA-ES) averages out the selection noise on σ and keeps the search going.
+     */
+    private double[] centroid() {
+        double[] c = new double[parents[0].length];
+        for (double[] p : parents) {
+            for (int k = 0; k < c.length; k++) {
+                c[k] += p[k] / parentCount;
+            }
+        }
+        return c;
+    }
+
+    /** Geometric mean of the parents' σ (σ is recombined on the log scale it mutates on). */
+    private double centroidSigma() {
+        double log = 0;
+        for (double s : parentSigmas) {
+            log += Math.log(s) / parentCount;
+        }
+        return Math.exp(log);
     }
 
     /** Median σ of the current parents (the initial σ before the first tell). */
