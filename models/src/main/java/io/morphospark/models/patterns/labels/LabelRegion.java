@@ -12,6 +12,8 @@ import io.morphospark.models.patterns.sim.GameOfLifeParams;
 import io.morphospark.models.patterns.sim.GameOfLifeSimulator;
 import io.morphospark.models.patterns.sim.GrayScottParams;
 import io.morphospark.models.patterns.sim.GrayScottSimulator;
+import io.morphospark.models.patterns.sim.LateralInhibitionFieldParams;
+import io.morphospark.models.patterns.sim.LateralInhibitionFieldSimulator;
 import io.morphospark.models.patterns.sim.LifeBorder;
 import io.morphospark.models.patterns.sim.Neighbourhood;
 
@@ -25,20 +27,24 @@ import java.util.SplittableRandom;
  *
  * <p>Default regions (Sims's discrete Gray–Scott; (F, k) from Pearson 1993 / Munafo's xmorphia
  * map, as in REFERENCE.md §5, narrowed to where 40–64 cell tori reliably give the pattern):
- * random: Bernoulli density [0.2, 0.8]; clustered: cellular Potts cell sorting (CompuCell3D
+ * random: Bernoulli density [0.3, 0.7] (sparser noise resembles Game of Life ash); clustered: cellular Potts cell sorting (CompuCell3D
  * cellsort energies), temperature [8, 12], condensing fraction [0.35, 0.6], 4000–6000 Monte Carlo
  * steps; spotted: F [0.027, 0.031], k [0.061, 0.0625]; striped: F [0.027, 0.031], k [0.0565, 0.058],
  * both 3000–5000 steps; spiral: cyclic CA with 9–11 states, threshold 1, von Neumann, 300–600
- * steps; life: soups of density [0.25, 0.45], 200–1000 generations on a torus.
+ * steps; life: soups of density [0.25, 0.45], 200–1000 generations on a torus; alternating: the
+ * lateral-inhibition network on a torus, f = tanh(−α(s̄ − θ)), α [4, 8], θ [0.45, 0.55], σ [0.05,
+ * 0.15], dt 0.01, 800–1200 steps.
  */
 public enum LabelRegion {
-    RANDOM(PatternLabel.RANDOM, "bernoulli", ranges("density", 0.2, 0.8)),
+    RANDOM(PatternLabel.RANDOM, "bernoulli", ranges("density", 0.3, 0.7)),
     CLUSTERED(PatternLabel.CLUSTERED, "cellular-potts",
             ranges("temperature", 8, 12, "condensing_fraction", 0.35, 0.6, "steps", 4000, 6000)),
     SPOTTED(PatternLabel.SPOTTED, "gray-scott", ranges("feed", 0.027, 0.031, "kill", 0.061, 0.0625, "steps", 3000, 5000)),
     STRIPED(PatternLabel.STRIPED, "gray-scott", ranges("feed", 0.027, 0.031, "kill", 0.0565, 0.058, "steps", 3000, 5000)),
     SPIRAL(PatternLabel.SPIRAL, "cyclic-ca", ranges("states", 9, 11, "steps", 300, 600)),
-    LIFE(PatternLabel.LIFE, "life", ranges("density", 0.25, 0.45, "steps", 200, 1000));
+    LIFE(PatternLabel.LIFE, "life", ranges("density", 0.25, 0.45, "steps", 200, 1000)),
+    ALTERNATING(PatternLabel.ALTERNATING, "lateral-inhibition",
+            ranges("alpha", 4, 8, "theta", 0.45, 0.55, "noise", 0.05, 0.15, "steps", 800, 1200));
 
     private final PatternLabel label;
     private final String family;
@@ -95,6 +101,8 @@ public enum LabelRegion {
                 case SPIRAL -> Drawn.of(new CyclicCaParams((int) Math.round(value(values, "states")), 1, Neighbourhood.VON_NEUMANN),
                         spec, new CyclicCaSimulator());
                 case LIFE -> Drawn.of(new GameOfLifeParams(value(values, "density"), LifeBorder.TORUS), spec, new GameOfLifeSimulator());
+                case ALTERNATING -> Drawn.of(new LateralInhibitionFieldParams(value(values, "alpha"), value(values, "theta"),
+                        value(values, "noise"), 0.01), spec, new LateralInhibitionFieldSimulator());
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);

@@ -7,7 +7,8 @@ public enum PatternLabel {
     SPOTTED(3),
     STRIPED(4),
     SPIRAL(5),
-    LIFE(6);
+    LIFE(6),
+    ALTERNATING(7);
 
     final long code;
 
