@@ -1,13 +1,9 @@
 package io.morphospark.jobs.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.morphospark.jobs.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,27 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EsCommandBadInputTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
 
     private void assertBadInput(String expectedFragment, String... extra) {
         Path out = tmp.resolve("run");
         List<String> args = new ArrayList<>(List.of("es", "--out", out.toString()));
         args.addAll(List.of(extra));
-        int code = Main.execute(args.toArray(String[]::new));
-        String message = err.toString(StandardCharsets.UTF_8).trim();
-        assertEquals(ExitCodes.BAD_INPUT, code, message);
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        String message = run.stderr();
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), message);
         assertEquals(1, message.lines().count(), "one line: " + message);
         assertTrue(message.startsWith("morphospark: error: "), message);
         assertTrue(message.contains(expectedFragment), message);
@@ -56,7 +39,6 @@ class EsCommandBadInputTest {
     @Test
     void nonPositiveDt() {
         assertBadInput("dt must be positive", "--dt", "0");
-        err.reset();
         assertBadInput("dt must be positive", "--dt", "-0.01");
     }
 
@@ -73,39 +55,30 @@ class EsCommandBadInputTest {
     @Test
     void nanValues() {
         assertBadInput("noise must be a finite number", "--noise", "NaN");
-        err.reset();
         assertBadInput("mutation", "--mutation", "NaN");
     }
 
     @Test
     void unknownAlgorithmOrProblem() {
         assertBadInput("unknown algorithm 'nelder-mead'", "--algorithm", "nelder-mead");
-        err.reset();
         assertBadInput("unknown problem 'ackley'", "--problem", "ackley");
     }
 
     @Test
     void nonPositiveOrNanSigma() {
         assertBadInput("sigma must be a positive number", "--algorithm", "cma-es", "--problem", "sphere", "--sigma", "0");
-        err.reset();
         assertBadInput("sigma must be a positive number", "--algorithm", "snes", "--problem", "sphere", "--sigma", "-1");
-        err.reset();
         assertBadInput("sigma must be a positive number", "--algorithm", "ga", "--sigma", "NaN");
-        err.reset();
         assertBadInput("learning-rate must be a positive number", "--algorithm", "openai-es", "--learning-rate", "0");
     }
 
     @Test
     void populationTooSmallForTheAlgorithm() {
         assertBadInput("population must be even", "--algorithm", "openai-es", "--problem", "sphere", "--population", "7");
-        err.reset();
         assertBadInput("population must be even", "--algorithm", "pgpe", "--problem", "sphere", "--population", "5");
-        err.reset();
         assertBadInput("population must be at least 2 for cma-es", "--algorithm", "cma-es", "--problem", "sphere",
                 "--population", "1");
-        err.reset();
         assertBadInput("population must be at least 2 for openai-es", "--algorithm", "openai-es", "--population", "0");
-        err.reset();
         assertBadInput("parents must be between 1 and population", "--algorithm", "mu-comma-lambda", "--population", "4",
                 "--parents", "4");
     }
@@ -113,7 +86,6 @@ class EsCommandBadInputTest {
     @Test
     void dimensionBelowOne() {
         assertBadInput("dim must be at least 1", "--problem", "sphere", "--dim", "0");
-        err.reset();
         assertBadInput("rosenbrock needs dim at least 2", "--problem", "rosenbrock", "--dim", "1");
     }
 
@@ -155,9 +127,9 @@ class EsCommandBadInputTest {
         Path out = tmp.resolve("existing");
         Files.createDirectories(out);
         Files.writeString(out.resolve("run.json"), "{\"job\":\"es\"}");
-        int code = Main.execute("es", "--out", out.toString(), "--generations", "1");
-        String message = err.toString(StandardCharsets.UTF_8).trim();
-        assertEquals(ExitCodes.BAD_INPUT, code);
+        CliRun run = CliRun.of("es", "--out", out.toString(), "--generations", "1");
+        String message = run.stderr();
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
         assertTrue(message.contains("already holds a run"), message);
         assertEquals("{\"job\":\"es\"}", Files.readString(out.resolve("run.json")));
         try (var files = Files.list(out)) {

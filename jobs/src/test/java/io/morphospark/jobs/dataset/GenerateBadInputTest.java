@@ -1,15 +1,10 @@
 package io.morphospark.jobs.dataset;
 
 import io.morphospark.jobs.cli.ExitCodes;
-import io.morphospark.jobs.cli.Main;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.morphospark.jobs.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,28 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GenerateBadInputTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
 
     private void assertRejected(String fragment, String yaml) throws Exception {
-        err.reset();
         Path spec = tmp.resolve("spec.yaml");
         Files.writeString(spec, yaml);
         Path out = tmp.resolve("out");
-        int code = Main.execute("generate", "--spec", spec.toString(), "--out", out.toString());
-        String message = err.toString(StandardCharsets.UTF_8).trim();
-        assertEquals(ExitCodes.BAD_INPUT, code, message);
+        CliRun run = CliRun.of("generate", "--spec", spec.toString(), "--out", out.toString());
+        String message = run.stderr();
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), message);
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains(fragment), message);
         assertFalse(Files.exists(out), "nothing written");

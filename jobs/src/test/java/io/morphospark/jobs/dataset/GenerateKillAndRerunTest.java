@@ -3,7 +3,7 @@ package io.morphospark.jobs.dataset;
 import io.morphospark.datasets.dataset.DatasetTables;
 import io.morphospark.jobs.cli.ExitCodes;
 import io.morphospark.jobs.cli.Main;
-import org.apache.spark.launcher.JavaModuleOptions;
+import io.morphospark.jobs.testing.MainJvm;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,13 +37,8 @@ class GenerateKillAndRerunTest {
         Path spec = tmp.resolve("spec.yaml");
         Files.writeString(spec, SPEC);
         Path out = tmp.resolve("dataset");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "generate", "--spec", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process generator = builder.start();
+        Process generator = MainJvm.start(tmp.resolve("killed.log"),
+                List.of("generate", "--spec", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
         long committedAtKill;
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -4,8 +4,8 @@ import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.tables.EsTables;
 import io.morphospark.jobs.cli.ExitCodes;
 import io.morphospark.jobs.cli.Main;
+import io.morphospark.jobs.testing.MainJvm;
 import io.morphospark.jobs.testing.Tables;
-import org.apache.spark.launcher.JavaModuleOptions;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +52,9 @@ class EsResumeTest {
     void killedDuringAStageThenResumedGivesIdenticalTables() throws Exception {
         Path run = tmp.resolve("killed");
         Path staging = tmp.resolve(".killed.inprogress");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "es", "--master", "local[2]", "--out", run.toString()));
-        command.addAll(OPTIONS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("killed-driver.log").toFile());
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process driver = builder.start();
+        List<String> args = new ArrayList<>(List.of("es", "--master", "local[2]", "--out", run.toString()));
+        args.addAll(OPTIONS);
+        Process driver = MainJvm.start(tmp.resolve("killed-driver.log"), args);
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             int done = 0;
