@@ -1,6 +1,5 @@
 package io.morphospark.jobs.nca;
 
-import io.morphospark.datasets.tables.NcaTables;
 import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.models.nca.NcaConfig;
 import io.morphospark.models.nca.RgbaLoss;
@@ -41,10 +40,6 @@ final class NcaFrames {
             film.add(new FilmStrip.Frame(phase + " " + step, h, w, rgba));
         }
         return mse;
-    }
-
-    static org.apache.spark.sql.types.StructType schema() {
-        return NcaTables.trajectories();
     }
 
     private static List<Float> boxed(float[] v) {

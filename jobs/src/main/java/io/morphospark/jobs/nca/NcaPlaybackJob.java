@@ -123,8 +123,7 @@ public final class NcaPlaybackJob {
             state = state.dup();
             Damage.square(state.get(NDArrayIndex.point(0)), settings.damageFrom, settings.damageTo);
             mse.put("mse_damaged", frames.add("damaged", settings.growSteps, state));
-            final int damagedAt = settings.growSteps;
-            state = growth.run(state, 0, damagedAt, settings.regrowSteps, settings.stride,
+            state = growth.run(state, 0, settings.growSteps, settings.regrowSteps, settings.stride,
                     (step, s) -> frames.add("regrow", step, s));
             mse.put("mse_regrown", loss.perSample(state)[0]);
             mse.put("regrown_over_grown", mse.get("mse_regrown") / mse.get("mse_grown"));

@@ -6,7 +6,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.File;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,9 +72,5 @@ public final class NcaStep {
     /** SameDiff's own FlatBuffers format, weights included; inputs {@code state}, {@code fire}, output {@code next}. */
     public void save(File file) {
         sd.save(file, false);
-    }
-
-    static List<String> inputs() {
-        return List.of(STATE, FIRE);
     }
 }

@@ -3,7 +3,6 @@ package io.morphospark.models.nca;
 import io.morphospark.models.random.Purpose;
 import io.morphospark.models.random.RandomStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -71,11 +70,6 @@ public final class NcaTrainer {
 
     public NcaParameters parameters() {
         return parameters;
-    }
-
-    /** A sample of the pool, e.g. to look at. */
-    public INDArray poolSample(int index) {
-        return pool.sample(index).get(NDArrayIndex.newAxis(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all());
     }
 
     private static int[] ascending(double[] v) {
