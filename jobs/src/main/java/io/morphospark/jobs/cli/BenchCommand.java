@@ -4,6 +4,14 @@ import io.morphospark.jobs.es.EsSettings;
 import io.morphospark.jobs.spark.SparkPopulationEvaluator;
 import io.morphospark.models.evaluation.BlockEvaluation;
 import io.morphospark.models.evaluation.ThreadPoolEvaluator;
+import io.morphospark.models.nca.Growth;
+import io.morphospark.models.nca.MlpForm;
+import io.morphospark.models.nca.NcaConfig;
+import io.morphospark.models.nca.NcaParameters;
+import io.morphospark.models.nca.NcaTrainer;
+import io.morphospark.models.nca.Seeds;
+import io.morphospark.models.nca.Target;
+import io.morphospark.models.nca.TrainingRecipe;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.optim.Population;
 import io.morphospark.models.problem.Evaluation;
@@ -12,6 +20,8 @@ import io.morphospark.models.random.ReplicateStreams;
 import io.morphospark.models.regulatory.LateralInhibitionProblem;
 import io.morphospark.models.regulatory.LateralInhibitionSimulator;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +31,9 @@ import java.util.SplittableRandom;
 
 /** {@code morphospark bench}: throughput figures recorded in docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, and the optimisers.",
-        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class})
+        description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, the optimisers, "
+                + "the neural CA.",
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -129,6 +140,54 @@ final class BenchCommand implements Runnable {
             double[] c = v.clone();
             Arrays.sort(c);
             return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+        }
+    }
+
+    @Command(name = "nca", mixinStandardHelpOptions = true,
+            description = "Neural CA on ND4J: forward throughput in cell-updates/s per MLP form and batch size "
+                    + "(all cells firing), then time per training epoch of the seed recipe.")
+    static final class Nca implements Runnable {
+        @Option(names = "--size", defaultValue = "64", description = "Grid side.") int size;
+        @Option(names = "--batches", split = ",", defaultValue = "1,4,16") int[] batches;
+        @Option(names = "--steps", defaultValue = "20", description = "Measured forward steps (after 3 of warm-up).") int steps;
+        @Option(names = "--epochs", defaultValue = "3", description = "Measured training epochs (seed recipe); 0 skips.")
+        int epochs;
+        @Option(names = "--mlp", defaultValue = "matmul", description = "MLP form for the training epochs.") String mlp;
+
+        @Override
+        public void run() {
+            NcaConfig c = NcaConfig.SEED;
+            NcaParameters p = NcaParameters.initial(c, 1);
+            p.get("w2").assign(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, p.get("w2").shape()).subi(0.5).muli(0.02));
+            System.out.printf("nca bench: %dx%d grid, %d channels, %d parameters, %d ND4J threads%n", size, size,
+                    c.channels(), c.parameterCount(), Runtime.getRuntime().availableProcessors());
+            for (MlpForm form : MlpForm.values()) {
+                for (int batch : batches) {
+                    Growth g = new Growth(p, form, 1.0, 0);
+                    INDArray s = Seeds.seed(c, batch, size, size, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+                    g.run(s, 0, 0, 3, Integer.MAX_VALUE, null);
+                    long t0 = System.nanoTime();
+                    g.run(s, 0, 0, steps, Integer.MAX_VALUE, null);
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf("forward %-8s batch %3d: %8.1f ms/step, %.3g cell-updates/s%n", form, batch,
+                            sec * 1e3 / steps, (double) batch * size * size * steps / sec);
+                }
+            }
+            if (epochs > 0) {
+                NcaTrainer t = new NcaTrainer(NcaParameters.initial(c, 1), Target.disc(size), TrainingRecipe.SEED,
+                        MlpForm.valueOf(mlp.toUpperCase(java.util.Locale.ROOT)), 1);
+                double total = 0;
+                int totalSteps = 0;
+                for (int e = 0; e < epochs; e++) {
+                    NcaTrainer.EpochResult r = t.epoch(e);
+                    total += r.millis();
+                    totalSteps += r.steps();
+                    System.out.printf("train epoch %d: %d steps, %.0f ms, loss %.5f%n", e, r.steps(), r.millis(), r.loss());
+                }
+                System.out.printf("train: seed recipe (pool 256, batch 4, U{64..95} steps): mean %.1f s/epoch, %.0f ms/step "
+                                + "(forward + backward), projected 500 epochs %.1f h%n", total / epochs / 1e3,
+                        total / totalSteps, total / epochs * 500 / 3.6e6);
+            }
         }
     }
 }

@@ -1,0 +1,76 @@
+package io.morphospark.jobs.nca;
+
+import io.morphospark.datasets.BadInputException;
+import io.morphospark.models.nca.MlpForm;
+import io.morphospark.models.nca.Target;
+import io.morphospark.models.nca.TrainingRecipe;
+
+import java.nio.file.Path;
+
+/** Everything that shapes an {@code nca train} run (what run.json records and hashes). */
+public final class NcaSettings {
+    /** "disc" or the path of an RGBA image. */
+    public String target = "disc";
+    /** Grid side; 0 = the pattern's own size. */
+    public int size = 0;
+    /** Side of the disc pattern. */
+    public int discSize = 64;
+    public int epochs = 500;
+    public long seed = 0;
+    public int pool = TrainingRecipe.SEED.poolSize();
+    public int batch = TrainingRecipe.SEED.batch();
+    public int minSteps = TrainingRecipe.SEED.minSteps();
+    public int maxSteps = TrainingRecipe.SEED.maxSteps();
+    public double learningRate = TrainingRecipe.SEED.learningRate();
+    public double clipNorm = TrainingRecipe.SEED.clipNorm();
+    public double fireRate = TrainingRecipe.SEED.fireRate();
+    public boolean regeneration = false;
+    public int damaged = TrainingRecipe.SEED.damaged();
+    public String mlpForm = MlpForm.MATMUL.name();
+    /** Steps of the growth film strip and trajectory after training, every {@code trajectoryStride}. */
+    public int growSteps = 200;
+    public int trajectoryStride = 20;
+
+    /** All checks that need no work done; BadInputException names the problem. */
+    public void validate() {
+        if (epochs < 1) {
+            throw new BadInputException("epochs must be at least 1, got " + epochs);
+        }
+        if (growSteps < 0 || trajectoryStride < 1) {
+            throw new BadInputException("grow steps must be >= 0 and the trajectory stride >= 1");
+        }
+        try {
+            recipe();
+            form();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        loadTarget();
+    }
+
+    public TrainingRecipe recipe() {
+        return new TrainingRecipe(pool, batch, minSteps, maxSteps, learningRate, clipNorm, fireRate, regeneration, damaged);
+    }
+
+    public MlpForm form() {
+        try {
+            return MlpForm.valueOf(mlpForm.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("unknown MLP form '" + mlpForm + "' (matmul or conv1x1)");
+        }
+    }
+
+    /** The target on the training grid. */
+    public Target loadTarget() {
+        try {
+            Target pattern = "disc".equals(target) ? Target.disc(discSize) : Target.image(Path.of(target));
+            int side = size == 0 ? Math.max(pattern.height(), pattern.width()) : size;
+            if (side < 1) {
+                throw new IllegalArgumentException("grid size must be positive, got " + size);
+            }
+            return pattern.placedIn(side, side);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+}

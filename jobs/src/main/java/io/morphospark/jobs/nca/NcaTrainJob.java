@@ -1,0 +1,119 @@
+package io.morphospark.jobs.nca;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.datasets.run.RunManifest;
+import io.morphospark.datasets.tables.NcaTables;
+import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.plots.FilmStrip;
+import io.morphospark.jobs.plots.Plots;
+import io.morphospark.models.nca.Growth;
+import io.morphospark.models.nca.NcaConfig;
+import io.morphospark.models.nca.NcaModelFile;
+import io.morphospark.models.nca.NcaParameters;
+import io.morphospark.models.nca.NcaTrainer;
+import io.morphospark.models.nca.RgbaLoss;
+import io.morphospark.models.nca.Seeds;
+import io.morphospark.models.nca.Target;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nca train}: trains on the driver (the CA is small; ND4J uses the machine's cores or GPU),
+ * then writes the run directory: run.json, model/ (JSON + SameDiff), loss table and plot, and a
+ * growth from the seed as film strip and trajectory table.
+ */
+public final class NcaTrainJob {
+    static final String MODEL_DIR = "model";
+    static final String TARGET_PNG = "target.png";
+
+    private final SparkSession spark;
+    private final NcaSettings settings;
+    private final PrintStream console;
+
+    public NcaTrainJob(SparkSession spark, NcaSettings settings, PrintStream console) {
+        this.spark = spark;
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public ObjectNode run(Path out) {
+        settings.validate();
+        Target target = settings.loadTarget();
+        RunDirectory dir = RunDirectory.create(out);
+        RunManifest.write(dir.staging(), "nca-train", settings);
+        long start = System.nanoTime();
+        NcaTrainer trainer = new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, settings.seed), target,
+                settings.recipe(), settings.form(), settings.seed);
+        console.printf("nca train: %dx%d grid, %d parameters, %d epochs, pool %d, batch %d, steps %d..%d%s -> %s%n",
+                target.height(), target.width(), NcaConfig.SEED.parameterCount(), settings.epochs, settings.pool,
+                settings.batch, settings.minSteps, settings.maxSteps, settings.regeneration ? ", regeneration" : "",
+                dir.target());
+        List<Row> lossRows = new ArrayList<>();
+        double[] epochs = new double[settings.epochs];
+        double[] losses = new double[settings.epochs];
+        int every = Math.max(1, settings.epochs / 20);
+        for (int e = 0; e < settings.epochs; e++) {
+            NcaTrainer.EpochResult r = trainer.epoch(e);
+            lossRows.add(RowFactory.create(e, r.loss(), r.steps(), r.millis()));
+            epochs[e] = e;
+            losses[e] = r.loss();
+            if (e % every == 0 || e == settings.epochs - 1) {
+                console.printf("epoch %4d: loss %.6f (%d steps, |g| %.3g, %.0f ms)%n", e, r.loss(), r.steps(),
+                        r.gradientNorm(), r.millis());
+            }
+        }
+        ParquetTables.write(spark, NcaTables.loss(), lossRows, dir.resolve(NcaTables.LOSS));
+        Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "epoch", "MSE (RGBA)", epochs,
+                Plots.series("loss", losses));
+
+        Path modelDir = dir.resolve(MODEL_DIR);
+        ObjectNode extra = new ObjectMapper().valueToTree(settings);
+        NcaModelFile.write(modelDir, trainer.parameters(), settings.form(), extra);
+        try {
+            ImageIO.write(target.toImage(), "png", modelDir.resolve(TARGET_PNG).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        NcaFrames frames = new NcaFrames(new RgbaLoss(target), settings.trajectoryStride);
+        Growth growth = new Growth(trainer.parameters(), settings.form(), 1.0, settings.seed);
+        growth.run(Seeds.seed(NcaConfig.SEED, 1, target.height(), target.width(), DataType.FLOAT), 0, 0,
+                settings.growSteps, settings.trajectoryStride, (step, state) -> frames.add("grow", step, state));
+        ParquetTables.write(spark, NcaTables.trajectories(), frames.rows, dir.resolve(NcaTables.TRAJECTORIES));
+        FilmStrip.write(dir.resolve("plots/growth.png"), frames.film);
+
+        ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("epochs", settings.epochs);
+        summary.put("final_loss", losses[losses.length - 1]);
+        summary.put("mean_loss_last_10pct", mean(losses, Math.max(1, losses.length / 10)));
+        summary.put("grow_steps", settings.growSteps);
+        summary.put("grown_mse", frames.rows.isEmpty() ? Double.NaN : frames.rows.get(frames.rows.size() - 1).getDouble(4));
+        summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
+        NcaJson.write(dir.resolve("summary.json"), summary);
+        dir.commit();
+        console.printf("nca train: done in %.1f s; final loss %.6f; grown MSE at step %d %.6f; run in %s%n",
+                summary.get("wall_time_s").asDouble(), summary.get("final_loss").asDouble(), settings.growSteps,
+                summary.get("grown_mse").asDouble(), dir.target());
+        return summary;
+    }
+
+    private static double mean(double[] v, int last) {
+        double s = 0;
+        for (int i = v.length - last; i < v.length; i++) {
+            s += v[i];
+        }
+        return s / last;
+    }
+}

@@ -1,0 +1,79 @@
+package io.morphospark.models.nca;
+
+import io.morphospark.models.random.Purpose;
+import io.morphospark.models.random.RandomStreams;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Pool-based training by gradient (the seed recipe): sample a batch from the pool, run U{min..max}
+ * steps, backprop the RGBA loss through time, clip, Adam; write the batch back, replace its worst
+ * sample by a seed and, for regeneration, damage its best ones. Every draw (batch, step count,
+ * fire masks, damage) comes from a counter-based stream keyed by (seed, purpose, epoch), so a run
+ * is a pure function of its seed.
+ */
+public final class NcaTrainer {
+    private final NcaParameters parameters;
+    private final TrainingRecipe recipe;
+    private final RgbaLoss loss;
+    private final StatePool pool;
+    private final NcaStep step;
+    private final StepGradient gradient;
+    private final Unroll unroll;
+    private final AdamClip optimizer;
+    private final long seed;
+
+    public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, MlpForm form, long seed) {
+        this.parameters = parameters;
+        this.recipe = recipe;
+        this.loss = new RgbaLoss(target);
+        this.pool = new StatePool(parameters.config(), recipe.poolSize(), target.height(), target.width(),
+                parameters.dataType());
+        this.step = NcaStep.build(parameters, form);
+        this.gradient = new StepGradient(parameters, form);
+        this.unroll = new Unroll(step, gradient, recipe.fireRate(), seed);
+        this.optimizer = new AdamClip(parameters, recipe.learningRate(), recipe.clipNorm());
+        this.seed = seed;
+    }
+
+    public record EpochResult(int epoch, double loss, int steps, double gradientNorm, double millis) {
+    }
+
+    /** One optimisation step; {@code epoch} keys its random streams, so call with 0, 1, 2, … */
+    public EpochResult epoch(int epoch) {
+        long start = System.nanoTime();
+        SplittableRandom rng = RandomStreams.stream(seed, Purpose.SELECTION, epoch);
+        int[] indices = pool.sample(recipe.batch(), rng);
+        int steps = recipe.minSteps() + rng.nextInt(recipe.maxSteps() - recipe.minSteps() + 1);
+
+        Unroll.Tape tape = unroll.forward(pool.gather(indices), epoch, steps);
+        INDArray[] upstream = new INDArray[1];
+        double[] losses = loss.withGradient(tape.last, upstream);
+        Map<String, INDArray> grads = unroll.backward(tape, upstream[0]);
+        double norm = optimizer.step(grads);
+        step.parametersChanged();
+        gradient.parametersChanged();
+
+        pool.writeBack(indices, tape.last);
+        int[] order = ascending(losses);
+        pool.reseed(indices[order[order.length - 1]]);
+        if (recipe.regeneration()) {
+            SplittableRandom damage = RandomStreams.stream(seed, Purpose.PERTURBATION, epoch);
+            for (int i = 0; i < recipe.damaged(); i++) {
+                Damage.randomDisc(pool.sample(indices[order[i]]), damage);
+            }
+        }
+        return new EpochResult(epoch, RgbaLoss.mean(losses), steps, norm, (System.nanoTime() - start) / 1e6);
+    }
+
+    public NcaParameters parameters() {
+        return parameters;
+    }
+
+    private static int[] ascending(double[] v) {
+        return java.util.stream.IntStream.range(0, v.length).boxed()
+                .sorted((a, b) -> Double.compare(v[a], v[b])).mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,71 @@
+package io.morphospark.models.nca;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.SplittableRandom;
+
+/**
+ * The sample pool of pool-based training: states at every stage of growth, so the CA learns an
+ * attractor (persist, not just grow). Starts as all seeds; batches are written back after training.
+ */
+public final class StatePool {
+    private final INDArray states;
+    private final INDArray seed;
+
+    public StatePool(NcaConfig config, int size, int height, int width, DataType type) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, got " + size);
+        }
+        this.seed = Seeds.seed(config, 1, height, width, type);
+        this.states = Seeds.seed(config, size, height, width, type);
+    }
+
+    public int size() {
+        return (int) states.size(0);
+    }
+
+    /** {@code batch} distinct indices, a partial Fisher–Yates shuffle (distinct so write-back is unambiguous). */
+    public int[] sample(int batch, SplittableRandom rng) {
+        if (batch > size()) {
+            throw new IllegalArgumentException("batch " + batch + " is larger than the pool " + size());
+        }
+        int[] all = new int[size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < batch; i++) {
+            int j = i + rng.nextInt(all.length - i);
+            int t = all[i];
+            all[i] = all[j];
+            all[j] = t;
+        }
+        return java.util.Arrays.copyOf(all, batch);
+    }
+
+    /** A copy of the samples at {@code indices}, as a batch. */
+    public INDArray gather(int[] indices) {
+        INDArray batch = org.nd4j.linalg.factory.Nd4j.create(states.dataType(), indices.length, states.size(1),
+                states.size(2), states.size(3));
+        for (int i = 0; i < indices.length; i++) {
+            batch.get(NDArrayIndex.point(i)).assign(sample(indices[i]));
+        }
+        return batch;
+    }
+
+    public void writeBack(int[] indices, INDArray batch) {
+        for (int i = 0; i < indices.length; i++) {
+            sample(indices[i]).assign(batch.get(NDArrayIndex.point(i)));
+        }
+    }
+
+    public void reseed(int index) {
+        sample(index).assign(seed.get(NDArrayIndex.point(0)));
+    }
+
+    /** A live view of one sample [H, W, C]. */
+    public INDArray sample(int index) {
+        return states.get(NDArrayIndex.point(index));
+    }
+}
