@@ -36,11 +36,7 @@ public final class DatasetDirectory {
         Path abs = root.toAbsolutePath().normalize();
         DatasetDirectory d = new DatasetDirectory(abs);
         if (Files.exists(abs.resolve(MANIFEST))) {
-            String existing = d.manifest().path("spec_hash").asText();
-            if (!existing.equals(specHash)) {
-                throw new BadInputException("dataset " + abs + " was generated from another spec (hash " + existing.substring(0, 12)
-                        + "…); write this spec to a new directory");
-            }
+            requireSameSpec(abs, specHash);
             return d;
         }
         if (Files.exists(abs) && !isEmpty(abs)) {
@@ -55,6 +51,19 @@ public final class DatasetDirectory {
         m.set("spec", spec);
         d.writeManifest(m);
         return d;
+    }
+
+    /** Refuses a directory that holds a dataset of another spec; a directory without a dataset passes. */
+    public static void requireSameSpec(Path root, String specHash) {
+        Path abs = root.toAbsolutePath().normalize();
+        if (!Files.exists(abs.resolve(MANIFEST))) {
+            return;
+        }
+        String existing = new DatasetDirectory(abs).manifest().path("spec_hash").asText();
+        if (!existing.equals(specHash)) {
+            throw new BadInputException("dataset " + abs + " was generated from another spec (hash "
+                    + existing.substring(0, Math.min(12, existing.length())) + "…); write this spec to a new directory");
+        }
     }
 
     /** Opens an existing dataset for reading. */

@@ -2,8 +2,6 @@ package io.morphospark.datasets.dataset;
 
 import io.morphospark.models.patterns.Frame;
 
-import java.util.Arrays;
-
 /**
  * How a frame is stored so that any Parquet engine reads it without our code:
  * <ul>
@@ -69,23 +67,5 @@ public final class FrameCodec {
             v[i] = (float) (offset + (quantised[i] + 32768) * scale);
         }
         return v;
-    }
-
-    /** Largest decoding error of a continuous frame. */
-    public static double maxError(Frame f) {
-        Object[] c = encode(f);
-        if (c[2] == null) {
-            return 0;
-        }
-        float[] back = decode(null, null, (short[]) c[2], (Double) c[3], (Double) c[4]);
-        double e = 0;
-        for (int i = 0; i < back.length; i++) {
-            e = Math.max(e, Math.abs(back[i] - f.values()[i]));
-        }
-        return e;
-    }
-
-    static String describe(Object[] columns) {
-        return Arrays.toString(columns);
     }
 }

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -37,9 +36,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (out == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out is required unless --dry-run");
         }
-        if (Files.exists(out.resolve(DatasetDirectory.MANIFEST))) {
-            DatasetDirectory.openForSpec(out, GenerateJob.specHash(plan), null); // refuses another spec before Spark starts
-        }
+        DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
         spark.withSession("morphospark-generate", session -> new GenerateJob(session, plan, System.out).run(out));
         return ExitCodes.OK;
     }
