@@ -42,7 +42,8 @@ final class NcaCommand implements Runnable {
         @Option(names = "--max-steps", defaultValue = "95") int maxSteps;
         @Option(names = "--lr", defaultValue = "2e-3") double lr;
         @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
-        @Option(names = "--mlp", defaultValue = "matmul", description = "matmul or conv1x1.") String mlp;
+        @Option(names = "--engine", defaultValue = "auto",
+                description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;
         @Option(names = "--grow-steps", defaultValue = "200", description = "Growth shown after training.") int growSteps;
         @Option(names = "--stride", defaultValue = "20", description = "Frames every this many steps.") int stride;
         @Mixin SparkOptions spark;
@@ -62,7 +63,7 @@ final class NcaCommand implements Runnable {
             s.maxSteps = maxSteps;
             s.learningRate = lr;
             s.fireRate = fireRate;
-            s.mlpForm = mlp;
+            s.engine = engine;
             s.growSteps = growSteps;
             s.trajectoryStride = stride;
             s.validate();
@@ -80,6 +81,7 @@ final class NcaCommand implements Runnable {
         double fireRate;
         @Option(names = "--seed", defaultValue = "0", description = "Keys the fire masks when the fire rate is below 1.") long seed;
         @Option(names = "--stride", defaultValue = "20") int stride;
+        @Option(names = "--engine", defaultValue = "auto", description = "auto, fused, matmul or conv1x1.") String engine;
         @Mixin SparkOptions spark;
 
         NcaPlaybackJob.Settings settings() {
@@ -88,6 +90,7 @@ final class NcaCommand implements Runnable {
             s.fireRate = fireRate;
             s.seed = seed;
             s.stride = stride;
+            s.engine = engine;
             return s;
         }
     }

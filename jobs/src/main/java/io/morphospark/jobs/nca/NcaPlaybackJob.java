@@ -10,8 +10,8 @@ import io.morphospark.datasets.tables.ParquetTables;
 import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.models.nca.Damage;
 import io.morphospark.models.nca.Growth;
-import io.morphospark.models.nca.MlpForm;
 import io.morphospark.models.nca.NcaConfig;
+import io.morphospark.models.nca.NcaEngine;
 import io.morphospark.models.nca.NcaModelFile;
 import io.morphospark.models.nca.NcaParameters;
 import io.morphospark.models.nca.RgbaLoss;
@@ -41,6 +41,8 @@ public final class NcaPlaybackJob {
         public double fireRate = 1.0;
         public long seed = 0;
         public int stride = 20;
+        /** See NcaEngine.Kind. */
+        public String engine = "auto";
     }
 
     private final SparkSession spark;
@@ -68,6 +70,11 @@ public final class NcaPlaybackJob {
     public static void validate(Settings s, boolean regenerate) {
         if (!(s.fireRate > 0 && s.fireRate <= 1)) {
             throw new BadInputException("fire rate must be in (0, 1], got " + s.fireRate);
+        }
+        try {
+            NcaEngine.Kind.parse(s.engine);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
         if (s.growSteps < 0 || s.regrowSteps < 0 || s.stride < 1) {
             throw new BadInputException("steps must be >= 0 and the stride >= 1");
@@ -114,7 +121,7 @@ public final class NcaPlaybackJob {
 
         RgbaLoss loss = new RgbaLoss(target);
         NcaFrames frames = new NcaFrames(loss, settings.stride);
-        Growth growth = new Growth(p, MlpForm.MATMUL, settings.fireRate, settings.seed);
+        Growth growth = new Growth(p, NcaEngine.Kind.parse(settings.engine), settings.fireRate, settings.seed);
         INDArray state = Seeds.seed(p.config(), 1, target.height(), target.width(), DataType.FLOAT);
         state = growth.run(state, 0, 0, settings.growSteps, settings.stride, (step, s) -> frames.add("grow", step, s));
         Map<String, Double> mse = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.morphospark.jobs.nca;
 
 import io.morphospark.datasets.BadInputException;
-import io.morphospark.models.nca.MlpForm;
+import io.morphospark.models.nca.NcaEngine;
 import io.morphospark.models.nca.Target;
 import io.morphospark.models.nca.TrainingRecipe;
 
@@ -26,7 +26,8 @@ public final class NcaSettings {
     public double fireRate = TrainingRecipe.SEED.fireRate();
     public boolean regeneration = false;
     public int damaged = TrainingRecipe.SEED.damaged();
-    public String mlpForm = MlpForm.MATMUL.name();
+    /** auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1: see NcaEngine. */
+    public String engine = NcaEngine.Kind.AUTO.name().toLowerCase(java.util.Locale.ROOT);
     /** Steps of the growth film strip and trajectory after training, every {@code trajectoryStride}. */
     public int growSteps = 200;
     public int trajectoryStride = 20;
@@ -41,7 +42,7 @@ public final class NcaSettings {
         }
         try {
             recipe();
-            form();
+            engine();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -52,11 +53,11 @@ public final class NcaSettings {
         return new TrainingRecipe(pool, batch, minSteps, maxSteps, learningRate, clipNorm, fireRate, regeneration, damaged);
     }
 
-    public MlpForm form() {
+    public NcaEngine.Kind engine() {
         try {
-            return MlpForm.valueOf(mlpForm.toUpperCase(java.util.Locale.ROOT));
+            return NcaEngine.Kind.parse(engine);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("unknown MLP form '" + mlpForm + "' (matmul or conv1x1)");
+            throw new BadInputException(e.getMessage(), e);
         }
     }
 

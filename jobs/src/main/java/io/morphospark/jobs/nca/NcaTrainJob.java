@@ -55,7 +55,7 @@ public final class NcaTrainJob {
         RunManifest.write(dir.staging(), "nca-train", settings);
         long start = System.nanoTime();
         NcaTrainer trainer = new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, settings.seed), target,
-                settings.recipe(), settings.form(), settings.seed);
+                settings.recipe(), settings.engine(), settings.seed);
         console.printf("nca train: %dx%d grid, %d parameters, %d epochs, pool %d, batch %d, steps %d..%d%s -> %s%n",
                 target.height(), target.width(), NcaConfig.SEED.parameterCount(), settings.epochs, settings.pool,
                 settings.batch, settings.minSteps, settings.maxSteps, settings.regeneration ? ", regeneration" : "",
@@ -80,7 +80,7 @@ public final class NcaTrainJob {
 
         Path modelDir = dir.resolve(MODEL_DIR);
         ObjectNode extra = new ObjectMapper().valueToTree(settings);
-        NcaModelFile.write(modelDir, trainer.parameters(), settings.form(), extra);
+        NcaModelFile.write(modelDir, trainer.parameters(), extra);
         try {
             ImageIO.write(target.toImage(), "png", modelDir.resolve(TARGET_PNG).toFile());
         } catch (IOException e) {
@@ -88,7 +88,7 @@ public final class NcaTrainJob {
         }
 
         NcaFrames frames = new NcaFrames(new RgbaLoss(target), settings.trajectoryStride);
-        Growth growth = new Growth(trainer.parameters(), settings.form(), 1.0, settings.seed);
+        Growth growth = new Growth(trainer.parameters(), settings.engine(), 1.0, settings.seed);
         growth.run(Seeds.seed(NcaConfig.SEED, 1, target.height(), target.width(), DataType.FLOAT), 0, 0,
                 settings.growSteps, settings.trajectoryStride, (step, state) -> frames.add("grow", step, state));
         ParquetTables.write(spark, NcaTables.trajectories(), frames.rows, dir.resolve(NcaTables.TRAJECTORIES));

@@ -23,11 +23,21 @@ public final class FireMask {
         if (rate >= 1) {
             return Nd4j.ones(type, batch, height, width, 1);
         }
-        SplittableRandom rng = RandomStreams.stream(seed, Purpose.SIMULATION, coordinates);
+        return Nd4j.create(draw(rate, batch, height, width, seed, coordinates), new long[] {batch, height, width, 1}, 'c')
+                .castTo(type);
+    }
+
+    /** The same mask as flat [batch, height, width] floats. */
+    public static float[] draw(double rate, int batch, int height, int width, long seed, long... coordinates) {
         float[] m = new float[batch * height * width];
+        if (rate >= 1) {
+            java.util.Arrays.fill(m, 1f);
+            return m;
+        }
+        SplittableRandom rng = RandomStreams.stream(seed, Purpose.SIMULATION, coordinates);
         for (int i = 0; i < m.length; i++) {
             m[i] = rng.nextDouble() < rate ? 1f : 0f;
         }
-        return Nd4j.create(m, new long[] {batch, height, width, 1}, 'c').castTo(type);
+        return m;
     }
 }

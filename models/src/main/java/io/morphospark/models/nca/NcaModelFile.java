@@ -27,7 +27,7 @@ public final class NcaModelFile {
     }
 
     /** Writes both files into {@code dir}; {@code extra} (training settings, target) goes into the JSON as is. */
-    public static void write(Path dir, NcaParameters p, MlpForm form, ObjectNode extra) {
+    public static void write(Path dir, NcaParameters p, ObjectNode extra) {
         NcaConfig c = p.config();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -53,7 +53,7 @@ public final class NcaModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model to " + dir, e);
         }
-        NcaStep.build(p.castTo(DataType.FLOAT), form).save(dir.resolve(SAMEDIFF).toFile());
+        NcaStep.build(p.castTo(DataType.FLOAT), MlpForm.MATMUL).save(dir.resolve(SAMEDIFF).toFile());
     }
 
     /** Reads {@code nca.json} of {@code dir}; IllegalArgumentException if it is missing or not a model. */

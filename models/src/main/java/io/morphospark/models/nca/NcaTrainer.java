@@ -19,21 +19,17 @@ public final class NcaTrainer {
     private final TrainingRecipe recipe;
     private final RgbaLoss loss;
     private final StatePool pool;
-    private final NcaStep step;
-    private final StepGradient gradient;
-    private final Unroll unroll;
+    private final NcaEngine engine;
     private final AdamClip optimizer;
     private final long seed;
 
-    public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, MlpForm form, long seed) {
+    public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine, long seed) {
         this.parameters = parameters;
         this.recipe = recipe;
         this.loss = new RgbaLoss(target);
         this.pool = new StatePool(parameters.config(), recipe.poolSize(), target.height(), target.width(),
                 parameters.dataType());
-        this.step = NcaStep.build(parameters, form);
-        this.gradient = new StepGradient(parameters, form);
-        this.unroll = new Unroll(step, gradient, recipe.fireRate(), seed);
+        this.engine = NcaEngine.create(engine, parameters, recipe.fireRate(), seed, true);
         this.optimizer = new AdamClip(parameters, recipe.learningRate(), recipe.clipNorm());
         this.seed = seed;
     }
@@ -48,15 +44,15 @@ public final class NcaTrainer {
         int[] indices = pool.sample(recipe.batch(), rng);
         int steps = recipe.minSteps() + rng.nextInt(recipe.maxSteps() - recipe.minSteps() + 1);
 
-        Unroll.Tape tape = unroll.forward(pool.gather(indices), epoch, steps);
+        NcaEngine.Rollout rollout = engine.forward(pool.gather(indices), epoch, steps);
+        INDArray last = rollout.last();
         INDArray[] upstream = new INDArray[1];
-        double[] losses = loss.withGradient(tape.last, upstream);
-        Map<String, INDArray> grads = unroll.backward(tape, upstream[0]);
+        double[] losses = loss.withGradient(last, upstream);
+        Map<String, INDArray> grads = engine.backward(rollout, upstream[0]);
         double norm = optimizer.step(grads);
-        step.parametersChanged();
-        gradient.parametersChanged();
+        engine.parametersChanged();
 
-        pool.writeBack(indices, tape.last);
+        pool.writeBack(indices, last);
         int[] order = ascending(losses);
         pool.reseed(indices[order[order.length - 1]]);
         if (recipe.regeneration()) {

@@ -61,7 +61,7 @@ final class Unroll {
         return sum;
     }
 
-    static final class Tape {
+    static final class Tape implements NcaEngine.Rollout {
         final long run;
         final List<INDArray> inputs = new ArrayList<>();
         final List<INDArray> alive = new ArrayList<>();
@@ -69,6 +69,11 @@ final class Unroll {
 
         Tape(long run) {
             this.run = run;
+        }
+
+        @Override
+        public INDArray last() {
+            return last;
         }
     }
 }

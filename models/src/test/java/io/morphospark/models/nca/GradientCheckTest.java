@@ -34,7 +34,7 @@ class GradientCheckTest {
         Unroll unroll = new Unroll(NcaStep.build(p, MlpForm.MATMUL), new StepGradient(p, MlpForm.MATMUL), 0.5, 4);
         Unroll.Tape tape = unroll.forward(start, 0, STEPS);
         INDArray[] upstream = new INDArray[1];
-        loss.withGradient(tape.last, upstream);
+        loss.withGradient(tape.last(), upstream);
         Map<String, INDArray> analytic = unroll.backward(tape, upstream[0]);
 
         double eps = 1e-6;
@@ -63,6 +63,6 @@ class GradientCheckTest {
     private static double lossAfterSteps(NcaParameters p, INDArray start, RgbaLoss loss) {
         NcaParameters copy = p.copy();
         Unroll u = new Unroll(NcaStep.build(copy, MlpForm.MATMUL), new StepGradient(copy, MlpForm.MATMUL), 0.5, 4);
-        return RgbaLoss.mean(loss.perSample(u.forward(start, 0, STEPS).last));
+        return RgbaLoss.mean(loss.perSample(u.forward(start, 0, STEPS).last()));
     }
 }

@@ -10,7 +10,7 @@ class NcaTrainerTest {
     private static final TrainingRecipe TINY = new TrainingRecipe(6, 2, 3, 5, 2e-3, 1.0, 0.5, true, 1);
 
     private static NcaTrainer trainer(long seed) {
-        return new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, seed), Target.disc(10), TINY, MlpForm.MATMUL, seed);
+        return new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, seed), Target.disc(10), TINY, NcaEngine.Kind.MATMUL, seed);
     }
 
     @Test
