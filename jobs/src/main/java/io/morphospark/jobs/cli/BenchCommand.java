@@ -150,7 +150,9 @@ final class BenchCommand implements Runnable {
     static final class Nca implements Runnable {
         @Option(names = "--size", defaultValue = "64", description = "Grid side.") int size;
         @Option(names = "--batches", split = ",", defaultValue = "1,4,16") int[] batches;
-        @Option(names = "--steps", defaultValue = "20", description = "Measured forward steps (after 3 of warm-up).") int steps;
+        @Option(names = "--steps", defaultValue = "20", description = "Measured forward steps.") int steps;
+        @Option(names = "--warmup", defaultValue = "30", description = "Unmeasured steps first (the JIT compiles the kernels).")
+        int warmup;
         @Option(names = "--engines", split = ",", defaultValue = "fused,matmul,conv1x1",
                 description = "Engines to measure forward (fused, matmul, conv1x1).") String[] engines;
         @Option(names = "--epochs", defaultValue = "3", description = "Measured training epochs (seed recipe); 0 skips.")
@@ -170,7 +172,7 @@ final class BenchCommand implements Runnable {
                 for (int batch : batches) {
                     Growth g = new Growth(p, kind, 1.0, 0);
                     INDArray s = aliveState(c, batch);
-                    g.run(s, 0, 0, 3, Integer.MAX_VALUE, null);
+                    g.run(s, 0, 0, warmup, Integer.MAX_VALUE, null);
                     long t0 = System.nanoTime();
                     g.run(s, 0, 0, steps, Integer.MAX_VALUE, null);
                     double sec = (System.nanoTime() - t0) / 1e9;

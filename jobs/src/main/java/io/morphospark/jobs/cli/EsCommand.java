@@ -43,7 +43,11 @@ final class EsCommand implements Callable<Integer> {
     @Option(names = "--boundary", description = "free, zero-padded (preset) or fixed.") String boundary;
     @Option(names = "--hidden", split = ",", description = "Hidden layer widths, e.g. 8,8.") int[] hidden;
     @Option(names = "--utility", description = "hard or soft.") String utility;
-    @Option(names = "--problem", description = "lateral-inhibition (preset), sphere, rosenbrock or rastrigin.") String problem;
+    @Option(names = "--problem", description = "lateral-inhibition (preset), growing-nca, sphere, rosenbrock or rastrigin.")
+    String problem;
+    @Option(names = "--nca-size", description = "growing-nca: side of the disc target (default 64).") Integer ncaSize;
+    @Option(names = "--nca-target", description = "growing-nca: disc (default) or an RGBA PNG.") String ncaTarget;
+    @Option(names = "--rollouts", description = "growing-nca: rollouts from the seed per candidate (default 4).") Integer rollouts;
     @Option(names = "--dim", description = "Dimension of sphere, rosenbrock and rastrigin (default 10).") Integer dim;
     @Option(names = "--algorithm", description = "mu-plus-lambda (preset), mu-comma-lambda, openai-es, cma-es, "
             + "sep-cma-es, snes, pgpe or ga.") String algorithm;
@@ -107,6 +111,9 @@ final class EsCommand implements Callable<Integer> {
         if (utility != null) s.problem.utility = utility;
         if (problem != null) s.problem.name = problem;
         if (dim != null) s.problem.dim = dim;
+        if (ncaSize != null) s.problem.nca.size = ncaSize;
+        if (ncaTarget != null) s.problem.nca.target = ncaTarget;
+        if (rollouts != null) s.problem.nca.rollouts = rollouts;
         if (algorithm != null) s.optimizer.algorithm = algorithm;
         if (sigma != null) s.optimizer.sigma = sigma;
         if (learningRate != null) s.optimizer.learningRate = learningRate;

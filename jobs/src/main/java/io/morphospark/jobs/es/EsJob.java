@@ -14,6 +14,8 @@ import io.morphospark.models.evaluation.GenerationStats;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.problem.Problem;
 import io.morphospark.models.regulatory.LateralInhibitionProblem;
+import io.morphospark.models.nca.GrowingNcaProblem;
+import io.morphospark.jobs.nca.GrowingNcaArtifacts;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -92,6 +94,9 @@ public final class EsJob {
             new LateralInhibitionArtifacts(li, record.lastBest, settings.seed).write(spark, dir,
                     settings.output.trajectoryReplicates, settings.output.trajectoryStride,
                     settings.evaluation.validationReplicates, summary);
+        } else if (problem instanceof GrowingNcaProblem nca) {
+            new GrowingNcaArtifacts(nca, record.lastBest, settings.seed).write(spark, dir.staging(),
+                    2 * nca.maxSteps(), Math.max(1, settings.output.trajectoryStride), summary);
         }
         plotFitness(record, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);

@@ -22,6 +22,10 @@ import io.morphospark.models.optim.SepCmaEs;
 import io.morphospark.models.optim.Sgd;
 import io.morphospark.models.optim.Snes;
 import io.morphospark.models.problem.Problem;
+import io.morphospark.models.nca.GrowingNcaProblem;
+import io.morphospark.models.nca.NcaConfig;
+import io.morphospark.models.nca.NcaEngine;
+import io.morphospark.models.nca.Target;
 import io.morphospark.models.problem.benchmark.BenchmarkFunction;
 import io.morphospark.models.random.Purpose;
 import io.morphospark.models.random.RandomStreams;
@@ -58,7 +62,7 @@ public final class EsSettings {
     @JsonMerge
     public OutputSettings output = new OutputSettings();
 
-    public static final List<String> PROBLEMS = List.of("lateral-inhibition", "sphere", "rosenbrock", "rastrigin");
+    public static final List<String> PROBLEMS = List.of("lateral-inhibition", "growing-nca", "sphere", "rosenbrock", "rastrigin");
     public static final List<String> ALGORITHMS = List.of("mu-plus-lambda", "mu-comma-lambda", "openai-es", "cma-es",
             "sep-cma-es", "snes", "pgpe", "ga");
 
@@ -84,6 +88,22 @@ public final class EsSettings {
         public String boundary = "zero-padded";
         public int[] hidden = {8, 8};
         public String utility = "hard";
+        /** growing-nca only. */
+        @JsonMerge
+        public NcaProblemSettings nca = new NcaProblemSettings();
+    }
+
+    /** The growing NCA as a black box (REFERENCE.md §2): fitness = −mean RGBA loss of rollouts from the seed. */
+    public static final class NcaProblemSettings {
+        /** "disc" (the seed's, side {@code size}) or an RGBA PNG. */
+        public String target = "disc";
+        public int size = 64;
+        public int rollouts = 4;
+        public int minSteps = 64;
+        public int maxSteps = 95;
+        public double fireRate = 0.5;
+        /** auto, fused, matmul or conv1x1 (see NcaEngine). */
+        public String engine = "auto";
     }
 
     /**
@@ -199,6 +219,9 @@ public final class EsSettings {
                 throw new BadInputException(e.getMessage(), e);
             }
         }
+        if ("growing-nca".equals(problem.name)) {
+            return growingNca(problem.nca);
+        }
         Boundary boundary = switch (String.valueOf(problem.boundary).toLowerCase()) {
             case "free" -> Boundary.FREE;
             case "zero-padded" -> Boundary.ZERO_PADDED;
@@ -214,6 +237,16 @@ public final class EsSettings {
             return new LateralInhibitionProblem(new LateralInhibitionConfig(problem.cells, problem.replicates, problem.dt,
                     problem.steps, problem.noise, problem.initialMean, problem.initialSpread, boundary, problem.hidden),
                     utility);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
+
+    private static Problem growingNca(NcaProblemSettings n) {
+        try {
+            Target target = "disc".equals(n.target) ? Target.disc(n.size) : Target.image(Path.of(n.target));
+            return new GrowingNcaProblem(NcaConfig.SEED, target, n.rollouts, n.minSteps, n.maxSteps, n.fireRate,
+                    NcaEngine.Kind.parse(n.engine));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }

@@ -6,25 +6,16 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.NcaTables;
 import io.morphospark.datasets.tables.ParquetTables;
-import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.jobs.plots.Plots;
-import io.morphospark.models.nca.Growth;
 import io.morphospark.models.nca.NcaConfig;
-import io.morphospark.models.nca.NcaModelFile;
 import io.morphospark.models.nca.NcaParameters;
 import io.morphospark.models.nca.NcaTrainer;
-import io.morphospark.models.nca.RgbaLoss;
-import io.morphospark.models.nca.Seeds;
 import io.morphospark.models.nca.Target;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.api.buffer.DataType;
 
-import javax.imageio.ImageIO;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,21 +69,10 @@ public final class NcaTrainJob {
         Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "epoch", "MSE (RGBA)", epochs,
                 Plots.series("loss", losses));
 
-        Path modelDir = dir.resolve(MODEL_DIR);
         ObjectNode extra = new ObjectMapper().valueToTree(settings);
-        NcaModelFile.write(modelDir, trainer.parameters(), extra);
-        try {
-            ImageIO.write(target.toImage(), "png", modelDir.resolve(TARGET_PNG).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-
-        NcaFrames frames = new NcaFrames(new RgbaLoss(target), settings.trajectoryStride);
-        Growth growth = new Growth(trainer.parameters(), settings.engine(), 1.0, settings.seed);
-        growth.run(Seeds.seed(NcaConfig.SEED, 1, target.height(), target.width(), DataType.FLOAT), 0, 0,
-                settings.growSteps, settings.trajectoryStride, (step, state) -> frames.add("grow", step, state));
-        ParquetTables.write(spark, NcaTables.trajectories(), frames.rows, dir.resolve(NcaTables.TRAJECTORIES));
-        FilmStrip.write(dir.resolve("plots/growth.png"), frames.film);
+        NcaModelOutputs.writeModel(dir.staging(), trainer.parameters(), target, extra);
+        NcaFrames frames = NcaModelOutputs.writeGrowth(spark, dir.staging(), trainer.parameters(), target,
+                settings.engine(), settings.seed, settings.growSteps, settings.trajectoryStride);
 
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("epochs", settings.epochs);

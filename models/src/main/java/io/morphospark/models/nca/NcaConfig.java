@@ -4,7 +4,7 @@ package io.morphospark.models.nca;
  * Shape of a growing neural CA (Mordvintsev et al., Distill 2020): {@code channels} per cell, the
  * first four RGBA, the rest hidden; a per-cell MLP (3·channels) → hidden (ReLU) → channels.
  */
-public record NcaConfig(int channels, int hidden) {
+public record NcaConfig(int channels, int hidden) implements java.io.Serializable {
     /** Channel 3 is alpha: the "alive" signal. */
     public static final int ALPHA = 3;
     /** Visible channels (RGBA), the ones the loss sees. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * A target pattern: straight (non-premultiplied) RGBA in [0, 1], row-major {@code rgba[(y·w + x)·4 + k]}.
  */
-public record Target(int height, int width, float[] rgba) {
+public record Target(int height, int width, float[] rgba) implements java.io.Serializable {
     /** The seed's target: a disc of radius 0.35·size around (size/2, size/2), RGBA (1, 0.5, 0, 1). */
     public static Target disc(int size) {
         if (size < 1) {
