@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, the optimisers, "
                 + "the neural CA.",
-        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class})
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class,
+        NcaEsVsGradientBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -49,6 +49,22 @@ class NcaEngineTest {
     }
 
     @Test
+    void fusedGradientsMatchSameDiffWhereRowsAreSkipped() {
+        // growth from a seed: most rows are far from any living cell, so the fused engine skips them
+        NcaParameters p = NcaFixtures.randomParameters(C, 13, DataType.FLOAT);
+        INDArray start = Seeds.seed(C, 2, 24, 24, DataType.FLOAT);
+        RgbaLoss loss = new RgbaLoss(Target.disc(24));
+        Map<String, INDArray> expected = gradients(NcaEngine.create(NcaEngine.Kind.MATMUL, p, 0.5, 4, false), start, loss);
+        Map<String, INDArray> actual = gradients(NcaEngine.create(NcaEngine.Kind.FUSED, p, 0.5, 4, false), start, loss);
+        for (String name : NcaParameters.NAMES) {
+            double scale = expected.get(name).amaxNumber().doubleValue();
+            assertTrue(scale > 1e-6, name + " has a gradient");
+            double diff = expected.get(name).sub(actual.get(name)).amaxNumber().doubleValue();
+            assertTrue(diff <= 1e-4 * scale, name + ": max difference " + diff + " against max " + scale);
+        }
+    }
+
+    @Test
     void threadsDoNotChangeABit() {
         NcaParameters p = NcaFixtures.randomParameters(C, 5, DataType.FLOAT);
         SplittableRandom r = new SplittableRandom(1);
