@@ -39,6 +39,7 @@ class EsCommandBadInputTest {
     @Test
     void nonPositiveDt() {
         assertBadInput("dt must be positive", "--dt", "0");
+        assertBadInput("rollouts must be at least 1", "--problem", "growing-nca", "--rollouts", "0");
         assertBadInput("dt must be positive", "--dt", "-0.01");
     }
 

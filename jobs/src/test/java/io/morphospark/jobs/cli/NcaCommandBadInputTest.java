@@ -63,6 +63,7 @@ class NcaCommandBadInputTest {
         assertBadInput("fire rate", "nca", "train", "--fire-rate", "-0.5");
         assertBadInput("learning rate", "nca", "train", "--lr", "-1");
         assertBadInput("epochs must be at least 1", "nca", "train", "--epochs", "0");
+        assertBadInput("unknown NCA engine", "nca", "train", "--engine", "gpu");
     }
 
     @Test
