@@ -59,9 +59,9 @@ public final class AdvectionNca implements StepFunction {
 
     private static double[] features(double[][] states, double[][] goals, int height, int width) {
         int cells = height * width;
-        double[] x = new double[states.length * cells * Architecture.FEATURES];
-        IntStream.range(0, states.length).parallel().forEach(b ->
-                CellPerception.features(states[b], goals[b], height, width, x, b * cells * Architecture.FEATURES));
+        double[] x = new double[states.length * cells * Mlp.INPUT_STRIDE];
+        IntStream.range(0, states.length).parallel().forEach(b -> CellPerception.features(states[b], goals[b], height, width,
+                x, b * cells * Mlp.INPUT_STRIDE, Mlp.INPUT_STRIDE));
         return x;
     }
 
@@ -103,7 +103,8 @@ public final class AdvectionNca implements StepFunction {
                 b * cells, draws, b, transport, gradNext[b], gradOut));
         double[] gradFeatures = mlp.backward(a, gradOut, gradParameters);
         IntStream.range(0, states.length).parallel().forEach(b ->
-                CellPerception.backward(gradFeatures, b * cells * Architecture.FEATURES, height, width, gradStates[b]));
+                CellPerception.backward(gradFeatures, b * cells * Mlp.INPUT_STRIDE, Mlp.INPUT_STRIDE, height, width,
+                        gradStates[b]));
         return gradStates;
     }
 

@@ -217,18 +217,20 @@ public final class Transport {
         double[] gradM = upstream.clone(); // next = m − out + in
         double[][] gradG = new double[4][n];
         double[] gradScale = new double[n];
-        int[] offset = {1, -1, width, -width};
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                boolean[] has = {x + 1 < width, x > 0, y + 1 < height, y > 0};
-                for (int d = 0; d < 4; d++) {
-                    if (has[d]) {
-                        int j = i + offset[d];
-                        double gradF = upstream[j] - upstream[i]; // a flux i→j leaves i and enters j
-                        gradG[d][i] = gradF * p.receiveScale[j];
-                        gradScale[j] += gradF * p.g[d][i];
-                    }
+                if (x + 1 < width) {
+                    fluxBackward(p, upstream, E, i, i + 1, gradG, gradScale);
+                }
+                if (x > 0) {
+                    fluxBackward(p, upstream, W, i, i - 1, gradG, gradScale);
+                }
+                if (y + 1 < height) {
+                    fluxBackward(p, upstream, S, i, i + width, gradG, gradScale);
+                }
+                if (y > 0) {
+                    fluxBackward(p, upstream, N, i, i - width, gradG, gradScale);
                 }
             }
         }
@@ -246,12 +248,10 @@ public final class Transport {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     int i = y * width + x;
-                    boolean[] has = {x + 1 < width, x > 0, y + 1 < height, y > 0};
-                    for (int d = 0; d < 4; d++) {
-                        if (has[d]) {
-                            gradG[d][i] += gradInflow[i + offset[d]];
-                        }
-                    }
+                    gradG[E][i] += x + 1 < width ? gradInflow[i + 1] : 0;
+                    gradG[W][i] += x > 0 ? gradInflow[i - 1] : 0;
+                    gradG[S][i] += y + 1 < height ? gradInflow[i + width] : 0;
+                    gradG[N][i] += y > 0 ? gradInflow[i - width] : 0;
                 }
             }
         }
@@ -272,6 +272,13 @@ public final class Transport {
             }
         }
         return gradM;
+    }
+
+    /** A flux i→j leaves i and enters j: ∂L/∂F = G[j] − G[i], split between g (the source side) and the receiver's scale. */
+    private static void fluxBackward(Pass p, double[] upstream, int d, int i, int j, double[][] gradG, double[] gradScale) {
+        double gradF = upstream[j] - upstream[i];
+        gradG[d][i] = gradF * p.receiveScale[j];
+        gradScale[j] += gradF * p.g[d][i];
     }
 
     /** Σ mass, accumulated in double with Kahan compensation. */
