@@ -1,14 +1,16 @@
 package io.morphospark.models.nca.advection;
 
 /**
- * The reference's transport (FormationHNCA's advect_mass), for comparison only: upwind fluxes on
- * a torus, m ← clip(m + dt·(inflow − outflow), 0, 1). The clip is what destroys mass.
+ * The reference's transport rule (seed 003), kept only to measure what {@link Transport} fixes:
+ * upwind fluxes on a torus, m ← clip(m + dt·(inflow − outflow), 0, 1) after every pass. The clip
+ * destroys mass wherever flow converges (and creates none where it diverges, so it never repays).
  */
-final class ReferenceClipRule {
+public final class ReferenceClipRule {
     private ReferenceClipRule() {
     }
 
-    static double[] pass(double[] m, double[] vx, double[] vy, double dt, int height, int width) {
+    /** One advection pass of the reference. */
+    public static double[] pass(double[] m, double[] vx, double[] vy, double dt, int height, int width) {
         double[] next = new double[m.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
