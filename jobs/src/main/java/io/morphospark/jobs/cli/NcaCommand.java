@@ -162,6 +162,9 @@ final class NcaCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "200", description = "Warm-up iterations.") int warmup;
         @Option(names = "--decay", defaultValue = "4000", description = "Iteration at which the cosine decay ends.") int decay;
         @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
+        @Option(names = "--refresh", defaultValue = "0",
+                description = "Samples per batch replaced in the pool by fresh starting states (0: the seed's recipe).")
+        int refresh;
         @Option(names = "--diffusion", defaultValue = "0.08", description = "Diffusion rate per step, 0..0.25.") double diffusion;
         @Option(names = "--velocity-noise", defaultValue = "0.25", description = "Std. dev. of exploration noise on velocity.")
         double velocityNoise;
@@ -189,6 +192,7 @@ final class NcaCommand implements Runnable {
             s.warmup = warmup;
             s.decay = decay;
             s.fireRate = fireRate;
+            s.refresh = refresh;
             s.diffusion = diffusion;
             s.velocityNoise = velocityNoise;
             s.capacity = capacity;

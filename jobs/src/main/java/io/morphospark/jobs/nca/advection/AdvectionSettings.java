@@ -29,6 +29,8 @@ public final class AdvectionSettings {
     public double clipNorm = AdvectionRecipe.SEED.clipNorm();
     public double fireRate = AdvectionRecipe.SEED.fireRate();
     public double velocityWeight = AdvectionRecipe.SEED.velocityWeight();
+    /** Samples per batch replaced by fresh starting states after write-back (0 in the seed). */
+    public int refresh = AdvectionRecipe.SEED.refresh();
     public double dt = TransportSettings.SEED.dt();
     public int subSteps = TransportSettings.SEED.subSteps();
     public double diffusion = TransportSettings.SEED.diffusionRate();
@@ -65,7 +67,7 @@ public final class AdvectionSettings {
 
     public AdvectionRecipe recipe() {
         return badInput(() -> new AdvectionRecipe(pool, batch, accumulation, steps, learningRate, warmup, decay, clipNorm,
-                fireRate, velocityWeight));
+                fireRate, velocityWeight, refresh));
     }
 
     public TransportSettings transport() {

@@ -17,10 +17,17 @@ public final class AdvectionPool {
     public enum Kind { BLOB, LIGHT_NOISE, HEAVY_NOISE, CLEAN }
 
     private static final long POOL_STREAM = 0xA0;
+    private final Arena arena;
+    private final double[][] clean;
     private final double[][] states;
     private final Kind[] kinds;
 
-    private AdvectionPool(double[][] states, Kind[] kinds) {
+    private AdvectionPool(Arena arena, double[][] states, Kind[] kinds) {
+        this.arena = arena;
+        this.clean = new double[Formation.values().length][];
+        for (Formation f : Formation.values()) {
+            clean[f.ordinal()] = arena.render(f, 0);
+        }
         this.states = states;
         this.kinds = kinds;
     }
@@ -29,28 +36,36 @@ public final class AdvectionPool {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, got " + size);
         }
-        double[][] clean = new double[Formation.values().length][];
-        for (Formation f : Formation.values()) {
-            clean[f.ordinal()] = arena.render(f, 0);
-        }
-        double[][] states = new double[size][];
-        Kind[] kinds = new Kind[size];
+        AdvectionPool pool = new AdvectionPool(arena, new double[size][], new Kind[size]);
         int quarter = size / 4;
         for (int i = 0; i < size; i++) {
-            SplittableRandom rng = RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, POOL_STREAM, i);
-            Kind kind = i < quarter ? Kind.BLOB : i < 2 * quarter ? Kind.LIGHT_NOISE : i < 3 * quarter ? Kind.HEAVY_NOISE : Kind.CLEAN;
-            double[] formation = clean[i % clean.length];
-            double[] mass = switch (kind) {
-                case BLOB -> GaussianBlob.sample(arena.height(), arena.width(), arena.mass(), arena.density(),
-                        rng.nextDouble(5, 13), 8, rng);
-                case LIGHT_NOISE -> FormationNoise.apply(formation, arena.height(), arena.width(), 0.3, rng);
-                case HEAVY_NOISE -> FormationNoise.apply(formation, arena.height(), arena.width(), 0.7, rng);
-                case CLEAN -> formation.clone();
-            };
-            states[i] = Formations.state(mass);
-            kinds[i] = kind;
+            pool.kinds[i] = i < quarter ? Kind.BLOB : i < 2 * quarter ? Kind.LIGHT_NOISE : i < 3 * quarter ? Kind.HEAVY_NOISE
+                    : Kind.CLEAN;
+            pool.states[i] = pool.startState(i, RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, POOL_STREAM, i));
         }
-        return new AdvectionPool(states, kinds);
+        return pool;
+    }
+
+    /** A starting state of sample i's kind (formations cycle with the index). */
+    private double[] startState(int i, SplittableRandom rng) {
+        double[] formation = clean[i % clean.length];
+        double[] mass = switch (kinds[i]) {
+            case BLOB -> GaussianBlob.sample(arena.height(), arena.width(), arena.mass(), arena.density(),
+                    rng.nextDouble(5, 13), 8, rng);
+            case LIGHT_NOISE -> FormationNoise.apply(formation, arena.height(), arena.width(), 0.3, rng);
+            case HEAVY_NOISE -> FormationNoise.apply(formation, arena.height(), arena.width(), 0.7, rng);
+            case CLEAN -> formation.clone();
+        };
+        return Formations.state(mass);
+    }
+
+    /**
+     * Replaces sample i by a fresh starting state of its kind (at rest: velocity 0), drawn from
+     * {@code rng}. Training written back alone leaves no state at rest in the pool after a while,
+     * though every evaluation starts from one.
+     */
+    public void refresh(int i, SplittableRandom rng) {
+        states[i] = startState(i, rng);
     }
 
     public int size() {

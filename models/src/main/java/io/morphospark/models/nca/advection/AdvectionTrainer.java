@@ -11,11 +11,13 @@ import java.util.SplittableRandom;
  * Pool-based training by gradient (the seed's loop): per iteration, {@code accumulation} times:
  * draw a batch from the pool and one target (a random formation rotated by up to the arena's
  * angle), run the steps, backprop the loss through time and add up the gradients; write the
- * final states back to the pool. Then one clipped Adam step on the mean gradient. Every draw
+ * final states back to the pool, then replace the batch's first {@code refresh} samples (random
+ * pool entries) by fresh starting states. Then one clipped Adam step on the mean gradient. Every draw
  * (batch, target, angle, fire masks, noise) comes from a counter-based stream keyed by the seed,
  * so a run is a pure function of it.
  */
 public final class AdvectionTrainer {
+    private static final long REFRESH = 0xA1;
     private final Arena arena;
     private final AdvectionRecipe recipe;
     private final AdvectionNca nca;
@@ -68,6 +70,9 @@ public final class AdvectionTrainer {
             AdvectionLoss.Value value = loss.evaluate(last, goals, gradLast);
             Rollout.backward(nca, rollout, tape, goals, run, gradLast, grad);
             pool.writeBack(indices, last);
+            for (int k = 0; k < recipe.refresh(); k++) {
+                pool.refresh(indices[k], RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, REFRESH, iteration, a, k));
+            }
 
             total += value.total();
             mass += value.mass();

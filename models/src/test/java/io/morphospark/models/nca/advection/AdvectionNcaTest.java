@@ -91,7 +91,7 @@ class AdvectionNcaTest {
 
     @Test
     void trainingLearnsAndReplaysExactlyFromItsSeed() {
-        AdvectionRecipe recipe = new AdvectionRecipe(8, 2, 2, 3, 2e-3, 1, 10, 1.0, 0.5, 0.1);
+        AdvectionRecipe recipe = new AdvectionRecipe(8, 2, 2, 3, 2e-3, 1, 10, 1.0, 0.5, 0.1, 1);
         AdvectionTrainer a = new AdvectionTrainer(TINY, recipe, TransportSettings.SEED, Architecture.SEED, DataType.FLOAT, 3);
         AdvectionTrainer b = new AdvectionTrainer(TINY, recipe, TransportSettings.SEED, Architecture.SEED, DataType.FLOAT, 3);
         for (int i = 0; i < 3; i++) {
@@ -141,9 +141,9 @@ class AdvectionNcaTest {
         assertThrows(IllegalArgumentException.class, () -> new TransportSettings(0.25, 2, 0.08, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> new TransportSettings(-0.25, 2, 0.08, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new TransportSettings(0.25, 0, 0.08, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 0, 2e-3, 1, 10, 1, 0.5, 0.1));
-        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 3, -2e-3, 1, 10, 1, 0.5, 0.1));
-        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 3, 2e-3, 1, 10, 1, 1.5, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 0, 2e-3, 1, 10, 1, 0.5, 0.1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 3, -2e-3, 1, 10, 1, 0.5, 0.1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AdvectionRecipe(8, 2, 2, 3, 2e-3, 1, 10, 1, 1.5, 0.1, 0));
     }
 
     @Test
