@@ -29,8 +29,11 @@ final class AdvectionBench implements Runnable {
     @Option(names = "--mass", defaultValue = "200", description = "Formation mass.") double mass;
     @Option(names = "--batch", defaultValue = "8", description = "Batch of the timed steps.") int batch;
     @Option(names = "--conservation-steps", defaultValue = "512") int conservationSteps;
-    @Option(names = "--timed-steps", defaultValue = "5", description = "Timed steps (after 2 of warm-up); 0 skips.")
-    int timedSteps;
+    @Option(names = "--timed-steps", defaultValue = "5", description = "Timed steps; 0 skips the timing.") int timedSteps;
+    @Option(names = "--warmup-steps", defaultValue = "5", description = "Untimed steps first (JIT compilation).")
+    int warmupSteps;
+    @Option(names = "--trajectory-steps", defaultValue = "64", description = "Steps of the trajectory whose time is projected.")
+    int trajectorySteps;
 
     @Override
     public void run() {
@@ -83,22 +86,22 @@ final class AdvectionBench implements Runnable {
         double[][] gradNext = new double[batch][grid * grid * Channels.COUNT];
         double forward = 0;
         double backward = 0;
-        for (int t = 0; t < timedSteps + 2; t++) {
+        for (int t = 0; t < timedSteps + warmupSteps; t++) {
             StepDraws d = StepDraws.draw(1, 0, t, batch, grid * grid, 0.5, 0.25);
             long t0 = System.nanoTime();
             double[][] next = nca.step(states, goals, grid, grid, d);
             long t1 = System.nanoTime();
             nca.backward(states, goals, grid, grid, d, gradNext, gradParameters);
             long t2 = System.nanoTime();
-            if (t >= 2) {
+            if (t >= warmupSteps) {
                 forward += (t1 - t0) / 1e6;
                 backward += (t2 - t1) / 1e6;
             }
             states = next;
         }
         System.out.printf("step of batch %d on %dx%d (%d cells): forward %.0f ms, backward (recomputes forward) %.0f ms; "
-                        + "one seed-recipe iteration (4 x %d samples, 64 steps) ~ %.0f s%n", batch, grid, grid,
-                batch * grid * grid, forward / timedSteps, backward / timedSteps, batch,
-                4 * 64 * (forward + backward) / timedSteps / 1e3);
+                        + "a %d-step trajectory of the batch, forward and backward: %.1f s (an iteration is accumulation x that)%n",
+                batch, grid, grid, batch * grid * grid, forward / timedSteps, backward / timedSteps, trajectorySteps,
+                trajectorySteps * (forward + backward) / timedSteps / 1e3);
     }
 }
