@@ -33,9 +33,9 @@ import java.util.SplittableRandom;
 /** {@code morphospark bench}: throughput figures recorded in docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, the optimisers, "
-                + "the neural CA.",
+                + "the neural CA, the advection NCA.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class,
-        NcaEsVsGradientBench.class})
+        NcaEsVsGradientBench.class, AdvectionBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,9 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.jobs.nca.NcaPlaybackJob;
 import io.morphospark.jobs.nca.NcaSettings;
 import io.morphospark.jobs.nca.NcaTrainJob;
+import io.morphospark.jobs.nca.advection.AdvectionEvalJob;
+import io.morphospark.jobs.nca.advection.AdvectionSettings;
+import io.morphospark.jobs.nca.advection.AdvectionTrainJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,10 +14,15 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code morphospark nca}: the growing neural CA (Mordvintsev et al., Distill 2020). */
+/**
+ * {@code morphospark nca}: the growing neural CA (Mordvintsev et al., Distill 2020) and the
+ * advection NCA of formation transitions (seed 003).
+ */
 @Command(name = "nca", mixinStandardHelpOptions = true,
-        description = "Growing neural cellular automata: train one, grow it, damage it and watch it regenerate.",
-        subcommands = {NcaCommand.Train.class, NcaCommand.Grow.class, NcaCommand.Regenerate.class})
+        description = "Neural cellular automata: train a growing one, grow it, damage it and watch it regenerate; "
+                + "train and evaluate the mass-conserving advection NCA of formation transitions.",
+        subcommands = {NcaCommand.Train.class, NcaCommand.Grow.class, NcaCommand.Regenerate.class,
+            NcaCommand.TrainAdvection.class, NcaCommand.EvalAdvection.class})
 final class NcaCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -132,6 +140,98 @@ final class NcaCommand implements Runnable {
             RunDirectory.requireAvailable(playback.out);
             playback.spark.withSession("morphospark-nca",
                     session -> new NcaPlaybackJob(session, s, System.out).regenerate(playback.out));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "train-advection", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Train the advection NCA (seed 003) to move a fixed mass between LINE, SQUARE and WEDGE "
+                    + "formations; mass is conserved by construction. Defaults are the seed's recipe.")
+    static final class TrainAdvection implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "Run directory to create.") Path out;
+        @Option(names = "--iterations", defaultValue = "2000", description = "Optimiser steps.") int iterations;
+        @Option(names = "--grid", defaultValue = "128", description = "Grid side.") int grid;
+        @Option(names = "--mass", defaultValue = "200", description = "Total mass of every formation and start state.")
+        double mass;
+        @Option(names = "--steps", defaultValue = "64", description = "NCA steps per trajectory.") int steps;
+        @Option(names = "--batch", defaultValue = "8") int batch;
+        @Option(names = "--accumulation", defaultValue = "4", description = "Batches per optimiser step.") int accumulation;
+        @Option(names = "--pool", defaultValue = "256") int pool;
+        @Option(names = "--seed", defaultValue = "0") long seed;
+        @Option(names = "--lr", defaultValue = "2e-3") double lr;
+        @Option(names = "--warmup", defaultValue = "200", description = "Warm-up iterations.") int warmup;
+        @Option(names = "--decay", defaultValue = "4000", description = "Iteration at which the cosine decay ends.") int decay;
+        @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
+        @Option(names = "--refresh", defaultValue = "0",
+                description = "Samples per batch replaced in the pool by fresh starting states (0: the seed's recipe).")
+        int refresh;
+        @Option(names = "--diffusion", defaultValue = "0.08", description = "Diffusion rate per step, 0..0.25.") double diffusion;
+        @Option(names = "--velocity-noise", defaultValue = "0.25", description = "Std. dev. of exploration noise on velocity.")
+        double velocityNoise;
+        @Option(names = "--capacity", defaultValue = "1", description = "Density a cell may reach by inflow (0: no limit).")
+        double capacity;
+        @Option(names = "--max-rotation", defaultValue = "30", description = "Targets rotate by up to this many degrees.")
+        double maxRotation;
+        @Option(names = "--precision", defaultValue = "float", description = "float or double.") String precision;
+        @Option(names = "--film-stride", defaultValue = "8", description = "Film-strip frames every this many steps.")
+        int filmStride;
+        @Mixin SparkOptions spark;
+
+        @Override
+        public Integer call() {
+            AdvectionSettings s = new AdvectionSettings();
+            s.iterations = iterations;
+            s.grid = grid;
+            s.mass = mass;
+            s.steps = steps;
+            s.batch = batch;
+            s.accumulation = accumulation;
+            s.pool = pool;
+            s.seed = seed;
+            s.learningRate = lr;
+            s.warmup = warmup;
+            s.decay = decay;
+            s.fireRate = fireRate;
+            s.refresh = refresh;
+            s.diffusion = diffusion;
+            s.velocityNoise = velocityNoise;
+            s.capacity = capacity;
+            s.maxRotation = maxRotation;
+            s.precision = precision;
+            s.filmStride = filmStride;
+            s.validate();
+            RunDirectory.requireAvailable(out);
+            spark.withSession("morphospark-nca", session -> new AdvectionTrainJob(session, s, System.out).run(out));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "eval-advection", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Transition table of a trained advection NCA beside the goal-gradient baseline: final mass MSE "
+                    + "and conservation ratio for every source -> target formation pair.")
+    static final class EvalAdvection implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "A train-advection run (or its model/ directory).")
+        Path model;
+        @Option(names = "--out", required = true, description = "Run directory to create.") Path out;
+        @Option(names = "--steps", defaultValue = "0", description = "Steps per transition (0: the model's).") int steps;
+        @Option(names = "--grid", defaultValue = "0", description = "Grid side (0: the model's).") int grid;
+        @Option(names = "--mass", defaultValue = "0", description = "Formation mass (0: the model's).") double mass;
+        @Option(names = "--seed", defaultValue = "0", description = "Keys fire masks and velocity noise.") long seed;
+        @Option(names = "--film-stride", defaultValue = "8") int filmStride;
+        @Mixin SparkOptions spark;
+
+        @Override
+        public Integer call() {
+            AdvectionEvalJob.Settings s = new AdvectionEvalJob.Settings();
+            s.model = model.toString();
+            s.steps = steps;
+            s.grid = grid;
+            s.mass = mass;
+            s.seed = seed;
+            s.filmStride = filmStride;
+            AdvectionEvalJob.validate(s);
+            RunDirectory.requireAvailable(out);
+            spark.withSession("morphospark-nca", session -> new AdvectionEvalJob(session, s, System.out).run(out));
             return ExitCodes.OK;
         }
     }

@@ -1,0 +1,118 @@
+package io.morphospark.jobs.nca.advection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.datasets.run.RunManifest;
+import io.morphospark.datasets.tables.AdvectionTables;
+import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.plots.FilmStrip;
+import io.morphospark.jobs.plots.Plots;
+import io.morphospark.models.nca.advection.AdvectionModelFile;
+import io.morphospark.models.nca.advection.AdvectionTrainer;
+import io.morphospark.models.nca.advection.Arena;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nca train-advection}: trains the advection NCA on the driver (plain Java and ND4J GEMMs),
+ * then writes the run directory: run.json, model/ (JSON), the loss table and plot, the transition
+ * table (trained and baseline) and a film strip of a LINE → SQUARE transition.
+ */
+public final class AdvectionTrainJob {
+    public static final String MODEL_DIR = "model";
+
+    private final SparkSession spark;
+    private final AdvectionSettings settings;
+    private final PrintStream console;
+
+    public AdvectionTrainJob(SparkSession spark, AdvectionSettings settings, PrintStream console) {
+        this.spark = spark;
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public ObjectNode run(Path out) {
+        settings.validate();
+        Arena arena = settings.arena();
+        RunDirectory dir = RunDirectory.create(out);
+        RunManifest.write(dir.staging(), "nca-train-advection", settings);
+        long start = System.nanoTime();
+        AdvectionTrainer trainer = new AdvectionTrainer(arena, settings.recipe(), settings.transport(),
+                settings.architecture(), settings.dataType(), settings.seed);
+        console.printf("nca train-advection: %dx%d grid, mass %s, %d parameters, %d iterations of %d x %d samples, %d steps, "
+                        + "pool %d -> %s%n", arena.height(), arena.width(), arena.mass(),
+                settings.architecture().parameterCount(), settings.iterations, settings.batch, settings.accumulation,
+                settings.steps, settings.pool, dir.target());
+        List<Row> lossRows = new ArrayList<>();
+        double[] iterations = new double[settings.iterations];
+        double[] losses = new double[settings.iterations];
+        double[] massLosses = new double[settings.iterations];
+        double millis = 0;
+        int every = Math.max(1, settings.iterations / 20);
+        for (int i = 0; i < settings.iterations; i++) {
+            AdvectionTrainer.IterationResult r = trainer.iterate(i);
+            lossRows.add(RowFactory.create(i, r.loss(), r.massLoss(), r.velocityLoss(), r.gradientNorm(), r.learningRate(),
+                    r.conservation(), r.millis()));
+            iterations[i] = i;
+            losses[i] = r.loss();
+            massLosses[i] = r.massLoss();
+            millis += r.millis();
+            if (i % every == 0 || i == settings.iterations - 1) {
+                console.printf("iteration %4d: loss %.6f (mass %.6f, velocity %.4f), |g| %.3g, lr %.2e, conservation %.9f, "
+                        + "%.0f ms%n", i, r.loss(), r.massLoss(), r.velocityLoss(), r.gradientNorm(), r.learningRate(),
+                        r.conservation(), r.millis());
+            }
+        }
+        ParquetTables.write(spark, AdvectionTables.loss(), lossRows, dir.resolve(AdvectionTables.LOSS));
+        Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "iteration", "loss", iterations,
+                Plots.series("loss", losses, "mass MSE", massLosses));
+
+        ObjectNode extra = new ObjectMapper().valueToTree(settings);
+        AdvectionModelFile.write(dir.resolve(MODEL_DIR), new AdvectionModelFile.Model(trainer.nca().parameters(),
+                settings.transport(), settings.fireRate, arena, settings.steps), extra);
+
+        Transitions t = new Transitions(trainer.nca(), arena, settings.steps, settings.seed, settings.filmStride);
+        ParquetTables.write(spark, AdvectionTables.transitions(), TransitionRows.rows(t.all()),
+                dir.resolve(AdvectionTables.TRANSITIONS));
+        FilmStrip.write(dir.resolve("plots/transition.png"), t.film.frames);
+        int better = TransitionRows.print(console, t.trained, t.baseline);
+
+        ObjectNode summary = new ObjectMapper().createObjectNode();
+        summary.put("iterations", settings.iterations);
+        summary.put("final_loss", losses[losses.length - 1]);
+        summary.put("mean_loss_last_10pct", mean(losses, Math.max(1, losses.length / 10)));
+        summary.put("ms_per_iteration", millis / settings.iterations);
+        summary.put("transitions_better_than_baseline", better);
+        summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
+        write(dir.resolve("summary.json"), summary);
+        dir.commit();
+        console.printf("nca train-advection: done in %.1f s (%.0f ms per iteration); final loss %.6f; run in %s%n",
+                summary.get("wall_time_s").asDouble(), millis / settings.iterations, losses[losses.length - 1], dir.target());
+        return summary;
+    }
+
+    static void write(Path file, ObjectNode node) {
+        try {
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double mean(double[] v, int last) {
+        double s = 0;
+        for (int i = v.length - last; i < v.length; i++) {
+            s += v[i];
+        }
+        return s / last;
+    }
+}
