@@ -59,15 +59,7 @@ public final class NcaModelFile {
     /** Reads {@code nca.json} of {@code dir}; IllegalArgumentException if it is missing or not a model. */
     public static NcaParameters read(Path dir) {
         Path file = dir.resolve(JSON);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read model " + file + ": " + e.getMessage(), e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not an NCA model (format " + FORMAT + ")");
-        }
+        JsonNode root = ModelJson.read(file, FORMAT, "an NCA model");
         NcaConfig c = new NcaConfig(root.path("channels").asInt(), root.path("hidden").asInt());
         double[][] v = new double[NcaParameters.NAMES.size()][];
         for (int i = 0; i < v.length; i++) {

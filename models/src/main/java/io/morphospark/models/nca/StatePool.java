@@ -28,20 +28,7 @@ public final class StatePool {
 
     /** {@code batch} distinct indices, a partial Fisher–Yates shuffle (distinct so write-back is unambiguous). */
     public int[] sample(int batch, SplittableRandom rng) {
-        if (batch > size()) {
-            throw new IllegalArgumentException("batch " + batch + " is larger than the pool " + size());
-        }
-        int[] all = new int[size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < batch; i++) {
-            int j = i + rng.nextInt(all.length - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return java.util.Arrays.copyOf(all, batch);
+        return io.morphospark.models.random.DistinctIndices.draw(size(), batch, rng);
     }
 
     /** A copy of the samples at {@code indices}, as a batch. */

@@ -77,15 +77,7 @@ public final class AdvectionModelFile {
     /** Reads {@code advection-nca.json} of {@code dir}; IllegalArgumentException if it is missing or not a model. */
     public static Model read(Path dir) {
         Path file = dir.resolve(JSON);
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read model " + file + ": " + e.getMessage(), e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException(file + " is not an advection NCA model (format " + FORMAT + ")");
-        }
+        JsonNode root = io.morphospark.models.nca.ModelJson.read(file, FORMAT, "an advection NCA model");
         Architecture a = new Architecture(root.path("hidden1").asInt(), root.path("hidden2").asInt());
         double[] v = new double[a.parameterCount()];
         int offset = 0;
