@@ -96,7 +96,7 @@ public final class EsJob {
                     settings.evaluation.validationReplicates, summary);
         } else if (problem instanceof GrowingNcaProblem nca) {
             new GrowingNcaArtifacts(nca, record.lastBest, settings.seed).write(spark, dir.staging(),
-                    2 * nca.maxSteps(), Math.max(1, settings.output.trajectoryStride), summary);
+                    2 * nca.maxSteps(), settings.output.trajectoryStride, summary);
         }
         plotFitness(record, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);

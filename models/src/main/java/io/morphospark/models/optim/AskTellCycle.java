@@ -1,5 +1,9 @@
 package io.morphospark.models.optim;
 
+import io.morphospark.models.problem.Problem;
+import io.morphospark.models.random.Purpose;
+import io.morphospark.models.random.RandomStreams;
+
 /** The ask/tell protocol checks every optimiser shares: strict alternation and matching sizes. */
 final class AskTellCycle {
     private AskTellCycle() {
@@ -18,6 +22,11 @@ final class AskTellCycle {
         if (fitness.length != expected) {
             throw new IllegalArgumentException("expected " + expected + " fitness values, got " + fitness.length);
         }
+    }
+
+    /** Candidate i of generation 0: the problem's own initial candidate, from its own stream. */
+    static double[] initialCandidate(Problem problem, long seed, int i) {
+        return problem.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, i));
     }
 
     static void checkSigma(double sigma) {

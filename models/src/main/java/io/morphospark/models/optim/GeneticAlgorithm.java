@@ -67,7 +67,7 @@ public final class GeneticAlgorithm implements Optimizer {
         int[] origin = new int[populationSize];
         if (generation == 0) {
             for (int i = 0; i < populationSize; i++) {
-                candidates[i] = problem.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, i));
+                candidates[i] = AskTellCycle.initialCandidate(problem, seed, i);
                 origin[i] = -1;
             }
         } else {

@@ -67,7 +67,7 @@ public final class MuCommaLambdaEs implements Optimizer {
         double centroidSigma = generation == 0 ? initialSigma : centroidSigma();
         for (int i = 0; i < populationSize; i++) {
             if (generation == 0) {
-                candidates[i] = problem.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, i));
+                candidates[i] = AskTellCycle.initialCandidate(problem, seed, i);
                 sigmas[i] = initialSigma;
                 origin[i] = -1;
                 continue;

@@ -103,8 +103,8 @@ public final class FusedStep {
     }
 
     GradientSums newGradientSums(GridLayout l) {
-        return new GradientSums(tasks(l), paddedFeatures, roundUp(paddedHidden, LANES), paddedHidden,
-                roundUp(paddedChannels, LANES), paddedChannels);
+        return new GradientSums(tasks(l), paddedFeatures, paddedHidden, paddedChannels, roundUp(paddedHidden, LANES),
+                roundUp(paddedChannels, LANES));
     }
 
     @FunctionalInterface

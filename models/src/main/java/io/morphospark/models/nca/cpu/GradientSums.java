@@ -9,11 +9,15 @@ import io.morphospark.models.nca.NcaConfig;
 final class GradientSums {
     private final Task[] tasks;
 
-    GradientSums(int taskCount, int w1Rows, int w1Columns, int w2Rows, int w2Columns, int channelsPadded) {
+    /**
+     * @param features, hidden, channels the kernels' padded sizes
+     * @param w1Columns, w2Columns the hidden and channel counts rounded up to whole SIMD vectors
+     */
+    GradientSums(int taskCount, int features, int hidden, int channels, int w1Columns, int w2Columns) {
         tasks = new Task[taskCount];
         for (int t = 0; t < taskCount; t++) {
-            tasks[t] = new Task(new float[w1Rows * w1Columns], w1Columns, new float[w2Rows],
-                    new float[w2Rows * w2Columns], w2Columns, new float[channelsPadded]);
+            tasks[t] = new Task(new float[features * w1Columns], w1Columns, new float[hidden],
+                    new float[hidden * w2Columns], w2Columns, new float[channels]);
         }
     }
 

@@ -136,15 +136,12 @@ final class RowKernels {
         for (int i = 0; i < rows; i += 2) {
             int ra = i * stride;
             int rb = ra + stride;
-            for (int o = 0; o < outputs; ) {
-                int vectors = Math.min(4, (outputs - o) / LANES);
-                if (vectors == 4) {
-                    outer4(a, ra, rb, cells, bt, outputs, o, g, i);
-                } else {
-                    outer1(a, ra, rb, cells, bt, outputs, o, g, i);
-                    vectors = 1;
-                }
-                o += vectors * LANES;
+            int o = 0;
+            for (; o + 4 * LANES <= outputs; o += 4 * LANES) {
+                outer4(a, ra, rb, cells, bt, outputs, o, g, i);
+            }
+            for (; o < outputs; o += LANES) {
+                outer1(a, ra, rb, cells, bt, outputs, o, g, i);
             }
         }
     }
