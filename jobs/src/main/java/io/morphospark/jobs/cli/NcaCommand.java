@@ -49,6 +49,11 @@ final class NcaCommand implements Runnable {
         @Option(names = "--min-steps", defaultValue = "64") int minSteps;
         @Option(names = "--max-steps", defaultValue = "95") int maxSteps;
         @Option(names = "--lr", defaultValue = "2e-3") double lr;
+        @Option(names = "--lr-drop", defaultValue = "0",
+                description = "Epoch from which the learning rate is a tenth (Distill: 2000); 0 = never.") int lrDrop;
+        @Option(names = "--gradient", defaultValue = "clip",
+                description = "clip (global norm 1.0, the seed) or normalise (each variable to unit norm, Distill).")
+        String gradient;
         @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
         @Option(names = "--engine", defaultValue = "auto",
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;
@@ -70,6 +75,8 @@ final class NcaCommand implements Runnable {
             s.minSteps = minSteps;
             s.maxSteps = maxSteps;
             s.learningRate = lr;
+            s.lrDropEpoch = lrDrop;
+            s.gradient = gradient;
             s.fireRate = fireRate;
             s.engine = engine;
             s.growSteps = growSteps;

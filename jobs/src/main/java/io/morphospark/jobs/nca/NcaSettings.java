@@ -23,6 +23,9 @@ public final class NcaSettings {
     public int maxSteps = TrainingRecipe.SEED.maxSteps();
     public double learningRate = TrainingRecipe.SEED.learningRate();
     public double clipNorm = TrainingRecipe.SEED.clipNorm();
+    /** clip (the seed) or normalise (Distill): see TrainingRecipe.GradientMode. */
+    public String gradient = "clip";
+    public int lrDropEpoch = TrainingRecipe.SEED.lrDropEpoch();
     public double fireRate = TrainingRecipe.SEED.fireRate();
     public boolean regeneration = false;
     public int damaged = TrainingRecipe.SEED.damaged();
@@ -50,7 +53,8 @@ public final class NcaSettings {
     }
 
     public TrainingRecipe recipe() {
-        return new TrainingRecipe(pool, batch, minSteps, maxSteps, learningRate, clipNorm, fireRate, regeneration, damaged);
+        return new TrainingRecipe(pool, batch, minSteps, maxSteps, learningRate, clipNorm,
+                TrainingRecipe.GradientMode.parse(gradient), lrDropEpoch, fireRate, regeneration, damaged);
     }
 
     public NcaEngine.Kind engine() {

@@ -20,7 +20,7 @@ public final class NcaTrainer {
     private final RgbaLoss loss;
     private final StatePool pool;
     private final NcaEngine engine;
-    private final AdamClip optimizer;
+    private final NcaOptimiser optimizer;
     private final long seed;
 
     public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine, long seed) {
@@ -30,7 +30,7 @@ public final class NcaTrainer {
         this.pool = new StatePool(parameters.config(), recipe.poolSize(), target.height(), target.width(),
                 parameters.dataType());
         this.engine = NcaEngine.create(engine, parameters, recipe.fireRate(), seed, true);
-        this.optimizer = new AdamClip(parameters, recipe.learningRate(), recipe.clipNorm());
+        this.optimizer = new NcaOptimiser(parameters, recipe);
         this.seed = seed;
     }
 

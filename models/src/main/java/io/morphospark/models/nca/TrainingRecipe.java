@@ -4,11 +4,31 @@ package io.morphospark.models.nca;
  * Hyper-parameters of pool-based training. {@link #SEED} is the seed notebook's recipe: pool 256,
  * batch 4, U{64..95} steps, Adam lr 2e-3, gradient-norm clip 1.0, fire rate 0.5.
  *
- * @param damaged in regeneration training, how many of the batch's best samples get a random disc of damage
+ * @param gradient     how the raw gradient is conditioned before Adam (the seed clips, Distill normalises)
+ * @param lrDropEpoch  from this epoch on the learning rate is a tenth (Distill: 2000); 0 = never
+ * @param damaged      in regeneration training, how many of the batch's best samples get a random disc of damage
  */
 public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps, double learningRate,
-                             double clipNorm, double fireRate, boolean regeneration, int damaged) {
-    public static final TrainingRecipe SEED = new TrainingRecipe(256, 4, 64, 95, 2e-3, 1.0, 0.5, false, 1);
+                             double clipNorm, GradientMode gradient, int lrDropEpoch, double fireRate,
+                             boolean regeneration, int damaged) {
+    public static final TrainingRecipe SEED =
+            new TrainingRecipe(256, 4, 64, 95, 2e-3, 1.0, GradientMode.CLIP, 0, 0.5, false, 1);
+
+    /** What happens to the gradient between backprop and Adam. */
+    public enum GradientMode {
+        /** torch.nn.utils.clip_grad_norm_ over all parameters at {@link #clipNorm} (the seed). */
+        CLIP,
+        /** g / (‖g‖ + 1e-8) for each weight and bias separately (Distill's growing-NCA notebook). */
+        NORMALISE;
+
+        public static GradientMode parse(String s) {
+            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "clip" -> CLIP;
+                case "normalise", "normalize" -> NORMALISE;
+                default -> throw new IllegalArgumentException("gradient mode must be clip or normalise, got '" + s + "'");
+            };
+        }
+    }
 
     public TrainingRecipe {
         require(poolSize >= 1, "pool size must be at least 1, got " + poolSize);
@@ -16,6 +36,8 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
         require(minSteps >= 1 && maxSteps >= minSteps, "steps must satisfy 1 <= min <= max, got " + minSteps + ".." + maxSteps);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be positive, got " + learningRate);
         require(clipNorm > 0, "gradient clip norm must be positive, got " + clipNorm);
+        require(gradient != null, "gradient mode must be given");
+        require(lrDropEpoch >= 0, "learning-rate drop epoch must be >= 0 (0 = never), got " + lrDropEpoch);
         require(fireRate > 0 && fireRate <= 1, "fire rate must be in (0, 1], got " + fireRate);
         require(damaged >= 0 && damaged < batch, "damaged samples must be in 0..batch-1, got " + damaged);
     }
@@ -26,7 +48,13 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
         }
     }
 
+    /** The learning rate Adam uses at {@code epoch}. */
+    public double learningRate(int epoch) {
+        return lrDropEpoch > 0 && epoch >= lrDropEpoch ? learningRate * 0.1 : learningRate;
+    }
+
     public TrainingRecipe withRegeneration(boolean on) {
-        return new TrainingRecipe(poolSize, batch, minSteps, maxSteps, learningRate, clipNorm, fireRate, on, damaged);
+        return new TrainingRecipe(poolSize, batch, minSteps, maxSteps, learningRate, clipNorm, gradient, lrDropEpoch,
+                fireRate, on, damaged);
     }
 }

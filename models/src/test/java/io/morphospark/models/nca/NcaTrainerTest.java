@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NcaTrainerTest {
-    private static final TrainingRecipe TINY = new TrainingRecipe(6, 2, 3, 5, 2e-3, 1.0, 0.5, true, 1);
+    private static final TrainingRecipe TINY = new TrainingRecipe(6, 2, 3, 5, 2e-3, 1.0, TrainingRecipe.GradientMode.CLIP, 0, 0.5, true, 1);
 
     private static NcaTrainer trainer(long seed) {
         return new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, seed), Target.disc(10), TINY, NcaEngine.Kind.MATMUL, seed);
@@ -35,10 +35,10 @@ class NcaTrainerTest {
     @Test
     void recipeRejectsBadSettings() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TrainingRecipe(4, 2, 5, 3, 2e-3, 1, 0.5, false, 1));
+                () -> new TrainingRecipe(4, 2, 5, 3, 2e-3, 1, TrainingRecipe.GradientMode.CLIP, 0, 0.5, false, 1));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TrainingRecipe(4, 2, 3, 5, -1, 1, 0.5, false, 1));
+                () -> new TrainingRecipe(4, 2, 3, 5, -1, 1, TrainingRecipe.GradientMode.CLIP, 0, 0.5, false, 1));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new TrainingRecipe(4, 2, 3, 5, 2e-3, 1, -0.5, false, 1));
+                () -> new TrainingRecipe(4, 2, 3, 5, 2e-3, 1, TrainingRecipe.GradientMode.CLIP, 0, -0.5, false, 1));
     }
 }
