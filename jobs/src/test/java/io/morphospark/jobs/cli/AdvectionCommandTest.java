@@ -47,7 +47,7 @@ class AdvectionCommandTest {
     @Test
     void trainWritesModelLossTransitionsAndPlots() throws Exception {
         for (String f : List.of("run.json", "summary.json", "plots/loss.png", "plots/transition.png",
-                "model/" + AdvectionModelFile.JSON)) {
+                "model/" + AdvectionModelFile.JSON, "model/" + AdvectionModelFile.SAMEDIFF)) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         assertEquals(2, Tables.read(spark, run, AdvectionTables.LOSS).count());

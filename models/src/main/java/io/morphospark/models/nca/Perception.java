@@ -38,7 +38,7 @@ public final class Perception {
      * depthwise_conv2d (M2.1, CPU) took ≈3× longer than conv2d on the 4×64×64×16 batch
      * (145–157 ms against 41–63 ms here), despite doing 1/16 of the arithmetic.
      */
-    static SDVariable apply(SameDiff sd, SDVariable state, int channels, DataType type) {
+    public static SDVariable apply(SameDiff sd, SDVariable state, int channels, DataType type) {
         SDVariable weights = sd.constant("perception_kernel", blockDiagonalWeights(channels, type));
         Conv2DConfig conv = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1)
                 .paddingMode(PaddingMode.SAME).dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO).build();

@@ -13,10 +13,15 @@ import java.nio.file.Path;
 /**
  * A trained advection NCA on disk: {@code advection-nca.json}, its configuration (architecture,
  * transport, fire rate, the arena and step count it was trained for) and weights in plain JSON,
- * with the semantics spelled out so that another runtime can load it.
+ * with the semantics spelled out so that another runtime can load it; and
+ * {@code advection-network.sdz}, SameDiff's FlatBuffers graph of the network's update proposal
+ * ({@link AdvectionNetworkGraph}: inputs {@code state} [B, H, W, 16] and {@code goal} [B, H, W, 4],
+ * output {@code deltas} [B, H, W, 13]). Fire mask, clamps and transport are plain Java, so only
+ * the JSON describes them; it is also what this project loads.
  */
 public final class AdvectionModelFile {
     public static final String JSON = "advection-nca.json";
+    public static final String SAMEDIFF = "advection-network.sdz";
     public static final String FORMAT = "morphospark-advection-nca/1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -27,6 +32,7 @@ public final class AdvectionModelFile {
     private AdvectionModelFile() {
     }
 
+    /** Writes both files into {@code dir}; {@code extra} (training settings) goes into the JSON as is. */
     public static void write(Path dir, Model model, ObjectNode extra) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -55,7 +61,9 @@ public final class AdvectionModelFile {
                 + "+ b3 (row-major [in, out]); out[0..12] are deltas of channels 0,1,2,4,5,8..15, applied where the fire mask "
                 + "(probability fire_rate) is 1; RGB clamped to [0,1], velocity to [-1,1]; channels 6-7 := goal target velocity; "
                 + "then mass is transported (see morphospark Transport: sub_steps upwind flux passes of dt, one diffusion pass, "
-                + "source and capacity flux limiting; capacity -1 = none) by velocity + N(0, velocity_noise^2), clamped to [-1,1]");
+                + "source and capacity flux limiting; capacity -1 = none) by velocity + N(0, velocity_noise^2), clamped to [-1,1]. "
+                + SAMEDIFF + " holds the network alone as a SameDiff graph (float32, weights w1..b3 as variables): "
+                + "placeholders state [B,H,W,16] and goal [B,H,W,4], output deltas [B,H,W,13] = out per cell");
         double[] v = model.parameters().values();
         int offset = 0;
         for (int k = 0; k < AdvectionParameters.NAMES.size(); k++) {
@@ -72,6 +80,7 @@ public final class AdvectionModelFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model to " + dir, e);
         }
+        AdvectionNetworkGraph.build(model.parameters()).save(dir.resolve(SAMEDIFF).toFile(), false);
     }
 
     /** Reads {@code advection-nca.json} of {@code dir}; IllegalArgumentException if it is missing or not a model. */

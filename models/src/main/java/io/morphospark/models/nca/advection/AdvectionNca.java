@@ -57,7 +57,8 @@ public final class AdvectionNca implements StepFunction {
         return next;
     }
 
-    private static double[] features(double[][] states, double[][] goals, int height, int width) {
+    /** Every cell's network input, a row of {@link Mlp#INPUT_STRIDE} per cell, grid after grid. */
+    static double[] features(double[][] states, double[][] goals, int height, int width) {
         int cells = height * width;
         double[] x = new double[states.length * cells * Mlp.INPUT_STRIDE];
         IntStream.range(0, states.length).parallel().forEach(b -> CellPerception.features(states[b], goals[b], height, width,

@@ -18,6 +18,11 @@ public record Architecture(int hidden1, int hidden2) {
         }
     }
 
+    /** Inputs of each layer, then the outputs: {FEATURES, hidden1, hidden2, OUTPUTS}. */
+    public int[] layerWidths() {
+        return new int[] {FEATURES, hidden1, hidden2, OUTPUTS};
+    }
+
     /** Sizes of w1 [52, h1], b1, w2 [h1, h2], b2, w3 [h2, 13], b3, in the flat parameter order. */
     public int[] sizes() {
         return new int[] {FEATURES * hidden1, hidden1, hidden1 * hidden2, hidden2, hidden2 * OUTPUTS, OUTPUTS};

@@ -30,13 +30,9 @@ final class Mlp {
         load(p);
     }
 
-    private int[] widths() {
-        return new int[] {Architecture.FEATURES, architecture.hidden1(), architecture.hidden2(), Architecture.OUTPUTS};
-    }
-
     /** Copies the current parameter values into the ND4J arrays (after every optimiser step). */
     void load(AdvectionParameters p) {
-        int[] widths = widths();
+        int[] widths = architecture.layerWidths();
         for (int layer = 0; layer < 3; layer++) {
             int in = widths[layer];
             int out = widths[layer + 1];
