@@ -7,6 +7,7 @@ import org.apache.spark.sql.types.StructType;
 public final class NcaTables {
     public static final String LOSS = "loss";
     public static final String TRAJECTORIES = "trajectories";
+    public static final String VALIDATION = "validation";
 
     private NcaTables() {
     }
@@ -18,6 +19,15 @@ public final class NcaTables {
                 DataTypes.createStructField("loss", DataTypes.DoubleType, false),
                 DataTypes.createStructField("steps", DataTypes.IntegerType, false),
                 DataTypes.createStructField("ms", DataTypes.DoubleType, false)});
+    }
+
+    /** Growth from the seed checked during training: RGBA MSE after {@code steps} steps at {@code fire_rate}. */
+    public static StructType validation() {
+        return DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+                DataTypes.createStructField("epoch", DataTypes.IntegerType, false),
+                DataTypes.createStructField("fire_rate", DataTypes.DoubleType, false),
+                DataTypes.createStructField("steps", DataTypes.IntegerType, false),
+                DataTypes.createStructField("mse", DataTypes.DoubleType, false)});
     }
 
     /**

@@ -59,11 +59,17 @@ final class NcaCommand implements Runnable {
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;
         @Option(names = "--grow-steps", defaultValue = "200", description = "Growth shown after training.") int growSteps;
         @Option(names = "--stride", defaultValue = "20", description = "Frames every this many steps.") int stride;
+        @Option(names = "--validate-every", defaultValue = "25",
+                description = "Grow from the seed every this many epochs and score it; best kept as model-best/ (0 = never).")
+        int validateEvery;
+        @Option(names = "--validation-steps", defaultValue = "400", description = "Steps of that growth.") int validationSteps;
         @Mixin SparkOptions spark;
 
         @Override
         public Integer call() {
             NcaSettings s = new NcaSettings();
+            s.validateEvery = validateEvery;
+            s.validationSteps = validationSteps;
             s.target = target;
             s.epochs = epochs;
             s.regeneration = regeneration;

@@ -27,7 +27,7 @@ public final class GrowingNcaArtifacts {
         NcaParameters p = problem.unflatten(best);
         ObjectNode extra = summary.objectNode();
         extra.put("trained_by", "es");
-        NcaModelOutputs.writeModel(runDir, p, problem.target(), extra);
+        NcaModelOutputs.writeModel(runDir.resolve(NcaTrainJob.MODEL_DIR), p, problem.target(), extra);
         NcaFrames frames = NcaModelOutputs.writeGrowth(spark, runDir, p, problem.target(), NcaEngine.Kind.AUTO, seed,
                 growSteps, stride);
         summary.put("grown_mse", frames.rows.get(frames.rows.size() - 1).getDouble(4));

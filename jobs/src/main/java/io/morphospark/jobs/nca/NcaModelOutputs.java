@@ -24,9 +24,8 @@ final class NcaModelOutputs {
     private NcaModelOutputs() {
     }
 
-    /** model/: the JSON export, the SameDiff graph and the target image ({@code nca grow --model} reads these). */
-    static void writeModel(Path runDir, NcaParameters p, Target target, ObjectNode extra) {
-        Path modelDir = runDir.resolve(NcaTrainJob.MODEL_DIR);
+    /** A model directory: the JSON export, the SameDiff graph and the target image ({@code nca grow --model} reads these). */
+    static void writeModel(Path modelDir, NcaParameters p, Target target, ObjectNode extra) {
         NcaModelFile.write(modelDir, p, extra);
         try {
             ImageIO.write(target.toImage(), "png", modelDir.resolve(NcaTrainJob.TARGET_PNG).toFile());

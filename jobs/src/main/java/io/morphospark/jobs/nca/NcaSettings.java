@@ -31,6 +31,9 @@ public final class NcaSettings {
     public int damaged = TrainingRecipe.SEED.damaged();
     /** auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1: see NcaEngine. */
     public String engine = NcaEngine.Kind.AUTO.name().toLowerCase(java.util.Locale.ROOT);
+    /** Every this many epochs, grow from the seed for {@code validationSteps} and score it (0 = never). */
+    public int validateEvery = 25;
+    public int validationSteps = 400;
     /** Steps of the growth film strip and trajectory after training, every {@code trajectoryStride}. */
     public int growSteps = 200;
     public int trajectoryStride = 20;
@@ -39,6 +42,10 @@ public final class NcaSettings {
     public void validate() {
         if (epochs < 1) {
             throw new BadInputException("epochs must be at least 1, got " + epochs);
+        }
+        if (validateEvery < 0 || validationSteps < 1) {
+            throw new BadInputException("validation interval must be >= 0 and validation steps >= 1, got "
+                    + validateEvery + " and " + validationSteps);
         }
         if (growSteps < 0 || trajectoryStride < 1) {
             throw new BadInputException("grow steps must be >= 0 and the trajectory stride >= 1");

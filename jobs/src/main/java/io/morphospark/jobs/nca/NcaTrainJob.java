@@ -22,11 +22,13 @@ import java.util.List;
 
 /**
  * {@code nca train}: trains on the driver (the CA is small; ND4J uses the machine's cores or GPU),
- * then writes the run directory: run.json, model/ (JSON + SameDiff), loss table and plot, and a
- * growth from the seed as film strip and trajectory table.
+ * then writes the run directory: run.json, model/ (JSON + SameDiff), loss table and plot, the
+ * growth-from-seed validation (table, plot, and model-best/ as scored there), and a growth from the
+ * seed as film strip and trajectory table.
  */
 public final class NcaTrainJob {
     static final String MODEL_DIR = "model";
+    static final String BEST_MODEL_DIR = "model-best";
     static final String TARGET_PNG = "target.png";
 
     private final SparkSession spark;
@@ -55,6 +57,8 @@ public final class NcaTrainJob {
         double[] epochs = new double[settings.epochs];
         double[] losses = new double[settings.epochs];
         int every = Math.max(1, settings.epochs / 20);
+        GrowthValidation validation = new GrowthValidation(target, settings.engine(), settings.fireRate, settings.seed,
+                settings.validationSteps, settings.validateEvery);
         for (int e = 0; e < settings.epochs; e++) {
             NcaTrainer.EpochResult r = trainer.epoch(e);
             lossRows.add(RowFactory.create(e, r.loss(), r.steps(), r.millis()));
@@ -64,13 +68,19 @@ public final class NcaTrainJob {
                 console.printf("epoch %4d: loss %.6f (%d steps, |g| %.3g, %.0f ms)%n", e, r.loss(), r.steps(),
                         r.gradientNorm(), r.millis());
             }
+            if (validation.due(e, settings.epochs)) {
+                console.println(validation.check(e, trainer.parameters()));
+            }
         }
         ParquetTables.write(spark, NcaTables.loss(), lossRows, dir.resolve(NcaTables.LOSS));
         Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "epoch", "MSE (RGBA)", epochs,
                 Plots.series("loss", losses));
 
         ObjectNode extra = new ObjectMapper().valueToTree(settings);
-        NcaModelOutputs.writeModel(dir.staging(), trainer.parameters(), target, extra);
+        NcaModelOutputs.writeModel(dir.resolve(MODEL_DIR), trainer.parameters(), target, extra);
+        if (validation.ran()) {
+            writeValidation(dir, validation, target, extra);
+        }
         NcaFrames frames = NcaModelOutputs.writeGrowth(spark, dir.staging(), trainer.parameters(), target,
                 settings.engine(), settings.seed, settings.growSteps, settings.trajectoryStride);
 
@@ -80,6 +90,11 @@ public final class NcaTrainJob {
         summary.put("mean_loss_last_10pct", mean(losses, Math.max(1, losses.length / 10)));
         summary.put("grow_steps", settings.growSteps);
         summary.put("grown_mse", frames.rows.isEmpty() ? Double.NaN : frames.rows.get(frames.rows.size() - 1).getDouble(4));
+        if (validation.ran()) {
+            summary.put("validation_steps", settings.validationSteps);
+            summary.put("best_validation_mse", validation.bestMse());
+            summary.put("best_validation_epoch", validation.bestEpoch());
+        }
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         NcaJson.write(dir.resolve("summary.json"), summary);
         dir.commit();
@@ -87,6 +102,19 @@ public final class NcaTrainJob {
                 summary.get("wall_time_s").asDouble(), summary.get("final_loss").asDouble(), settings.growSteps,
                 summary.get("grown_mse").asDouble(), dir.target());
         return summary;
+    }
+
+    private void writeValidation(RunDirectory dir, GrowthValidation validation, Target target, ObjectNode extra) {
+        ParquetTables.write(spark, NcaTables.validation(), validation.rows(), dir.resolve(NcaTables.VALIDATION));
+        java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < validation.fireRates().length; i++) {
+            series.put("fire rate " + validation.fireRates()[i], validation.column(i + 1));
+        }
+        Plots.lines(dir.resolve("plots/validation.png"), "Grown from the seed, step " + settings.validationSteps,
+                "epoch", "MSE (RGBA)", validation.column(0), series);
+        ObjectNode bestExtra = extra.deepCopy();
+        bestExtra.put("best_epoch", validation.bestEpoch());
+        NcaModelOutputs.writeModel(dir.resolve(BEST_MODEL_DIR), validation.best(), target, bestExtra);
     }
 
     private static double mean(double[] v, int last) {

@@ -64,6 +64,9 @@ class NcaCommandBadInputTest {
         assertBadInput("learning rate", "nca", "train", "--lr", "-1");
         assertBadInput("epochs must be at least 1", "nca", "train", "--epochs", "0");
         assertBadInput("unknown NCA engine", "nca", "train", "--engine", "gpu");
+        assertBadInput("gradient mode must be clip or normalise", "nca", "train", "--gradient", "adam");
+        assertBadInput("learning-rate drop epoch", "nca", "train", "--lr-drop", "-5");
+        assertBadInput("validation interval", "nca", "train", "--validate-every", "-1");
     }
 
     @Test

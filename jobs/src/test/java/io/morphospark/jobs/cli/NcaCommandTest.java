@@ -50,7 +50,7 @@ class NcaCommandTest {
     @Test
     void trainWritesARunDirectory() throws Exception {
         for (String f : List.of("run.json", "summary.json", "plots/loss.png", "plots/growth.png", "model/nca.json",
-                "model/nca.sdz", "model/target.png")) {
+                "model/nca.sdz", "model/target.png", "plots/validation.png", "model-best/nca.json")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         List<Row> loss = Tables.read(spark, run, NcaTables.LOSS).orderBy("epoch").collectAsList();
@@ -61,6 +61,19 @@ class NcaCommandTest {
         assertEquals(10 * 10 * 4, frames.get(0).getList(5).size());
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
         assertEquals("nca-train", manifest.path("job").asText());
+    }
+
+    @Test
+    void trainingValidatesGrowthFromTheSeedAtTheLastEpoch() throws Exception {
+        List<Row> checks = Tables.read(spark, run, NcaTables.VALIDATION).orderBy("fire_rate").collectAsList();
+        assertEquals(List.of(0.5, 1.0), checks.stream().map(r -> r.getDouble(1)).toList());
+        for (Row r : checks) {
+            assertEquals(1, r.getInt(0));
+            assertEquals(400, r.getInt(2));
+            assertTrue(r.getDouble(3) >= 0 && r.getDouble(3) <= 1, "MSE of clamped RGBA is in [0, 1]");
+        }
+        JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        assertEquals(checks.get(0).getDouble(3), summary.path("best_validation_mse").asDouble(), 0.0);
     }
 
     @Test

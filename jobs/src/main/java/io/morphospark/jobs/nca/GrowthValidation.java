@@ -1,0 +1,93 @@
+package io.morphospark.jobs.nca;
+
+import io.morphospark.models.nca.NcaEngine;
+import io.morphospark.models.nca.NcaParameters;
+import io.morphospark.models.nca.SeedGrowthScore;
+import io.morphospark.models.nca.Target;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * During training, every few epochs: grow the current CA from the seed, at the training fire rate
+ * and with every cell firing, and keep the parameters that grew best at the training rate. The
+ * batch loss alone cannot tell a CA that grows from one that only keeps the pool's patterns alive.
+ */
+final class GrowthValidation {
+    private final Target target;
+    private final NcaEngine.Kind engine;
+    private final double[] fireRates;
+    private final long seed;
+    private final int steps;
+    private final int every;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<double[]> curve = new ArrayList<>();
+    private double bestMse = Double.POSITIVE_INFINITY;
+    private int bestEpoch = -1;
+    private NcaParameters best;
+
+    GrowthValidation(Target target, NcaEngine.Kind engine, double trainingFireRate, long seed, int steps, int every) {
+        this.target = target;
+        this.engine = engine;
+        this.fireRates = trainingFireRate == 1.0 ? new double[] {1.0} : new double[] {trainingFireRate, 1.0};
+        this.seed = seed;
+        this.steps = steps;
+        this.every = every;
+    }
+
+    boolean due(int epoch, int epochs) {
+        return every > 0 && ((epoch + 1) % every == 0 || epoch == epochs - 1);
+    }
+
+    /** Scores the parameters after {@code epoch}; returns the console line. */
+    String check(int epoch, NcaParameters parameters) {
+        double[] point = new double[fireRates.length + 1];
+        point[0] = epoch;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "           grown from the seed, step %d:", steps));
+        for (int i = 0; i < fireRates.length; i++) {
+            double mse = SeedGrowthScore.mse(parameters, target, engine, fireRates[i], seed, steps);
+            rows.add(RowFactory.create(epoch, fireRates[i], steps, mse));
+            point[i + 1] = mse;
+            line.append(String.format(Locale.ROOT, " MSE %.4f at fire rate %s", mse, fireRates[i]));
+        }
+        curve.add(point);
+        if (point[1] < bestMse) {
+            bestMse = point[1];
+            bestEpoch = epoch;
+            best = parameters.copy();
+        }
+        return line.toString();
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    double[] fireRates() {
+        return fireRates;
+    }
+
+    /** Column {@code i} of the curve: 0 = epochs, then one MSE column per fire rate. */
+    double[] column(int i) {
+        return curve.stream().mapToDouble(p -> p[i]).toArray();
+    }
+
+    boolean ran() {
+        return best != null;
+    }
+
+    NcaParameters best() {
+        return best;
+    }
+
+    int bestEpoch() {
+        return bestEpoch;
+    }
+
+    double bestMse() {
+        return bestMse;
+    }
+}

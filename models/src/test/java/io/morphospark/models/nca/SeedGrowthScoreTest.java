@@ -1,0 +1,30 @@
+package io.morphospark.models.nca;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class SeedGrowthScoreTest {
+    private static final Target DISC = Target.disc(12);
+
+    @Test
+    void anUntrainedCaLeavesTheSeedAsItIs() {
+        NcaParameters untrained = NcaParameters.initial(NcaConfig.SEED, 3); // zero last layer: every delta is 0
+        double seedMse = new RgbaLoss(DISC).perSample(Seeds.seed(NcaConfig.SEED, 1, 12, 12, DataType.FLOAT))[0];
+        for (double fire : new double[] {0.5, 1.0}) {
+            assertEquals(seedMse, SeedGrowthScore.mse(untrained, DISC, NcaEngine.Kind.FUSED, fire, 0, 30), 1e-7);
+        }
+    }
+
+    @Test
+    void scoresTheStateAfterTheGivenSteps() {
+        NcaParameters p = NcaFixtures.randomParameters(NcaConfig.SEED, 5, DataType.FLOAT);
+        Growth growth = new Growth(p, NcaEngine.Kind.FUSED, 0.5, 7);
+        var grown = growth.run(Seeds.seed(NcaConfig.SEED, 1, 12, 12, DataType.FLOAT), 0, 0, 6, 6, null);
+        double expected = new RgbaLoss(DISC).perSample(grown)[0];
+        assertEquals(expected, SeedGrowthScore.mse(p, DISC, NcaEngine.Kind.FUSED, 0.5, 7, 6), 0.0);
+        assertNotEquals(expected, SeedGrowthScore.mse(p, DISC, NcaEngine.Kind.FUSED, 0.5, 7, 1));
+    }
+}
