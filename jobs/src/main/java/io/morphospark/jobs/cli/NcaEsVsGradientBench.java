@@ -58,7 +58,8 @@ final class NcaEsVsGradientBench implements Runnable {
     }
 
     private void gradient(GrowingNcaProblem yardstick, Target disc, NcaParameters p) {
-        TrainingRecipe recipe = new TrainingRecipe(256, 4, minSteps, maxSteps, 2e-3, 1.0, TrainingRecipe.GradientMode.CLIP, 0, 0.5, false, 1);
+        TrainingRecipe recipe = new TrainingRecipe(256, 4, minSteps, maxSteps, 2e-3, 1.0, TrainingRecipe.GradientMode.CLIP, 0,
+                0.5, false, 1);
         NcaTrainer trainer = new NcaTrainer(p, disc, recipe, NcaEngine.Kind.FUSED, seed);
         Progress progress = new Progress("gradient (BPTT, pool 256, batch 4, Adam 2e-3)");
         int epoch = 0;

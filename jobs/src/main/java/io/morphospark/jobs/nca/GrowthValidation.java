@@ -8,8 +8,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * During training, every few epochs: grow the current CA from the seed, at the training fire rate
@@ -66,12 +68,20 @@ final class GrowthValidation {
         return rows;
     }
 
-    double[] fireRates() {
-        return fireRates;
+    double[] epochs() {
+        return column(0);
     }
 
-    /** Column {@code i} of the curve: 0 = epochs, then one MSE column per fire rate. */
-    double[] column(int i) {
+    /** One MSE curve per fire rate, over {@link #epochs()}. */
+    Map<String, double[]> curves() {
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        for (int i = 0; i < fireRates.length; i++) {
+            curves.put("fire rate " + fireRates[i], column(i + 1));
+        }
+        return curves;
+    }
+
+    private double[] column(int i) {
         return curve.stream().mapToDouble(p -> p[i]).toArray();
     }
 

@@ -106,12 +106,8 @@ public final class NcaTrainJob {
 
     private void writeValidation(RunDirectory dir, GrowthValidation validation, Target target, ObjectNode extra) {
         ParquetTables.write(spark, NcaTables.validation(), validation.rows(), dir.resolve(NcaTables.VALIDATION));
-        java.util.Map<String, double[]> series = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < validation.fireRates().length; i++) {
-            series.put("fire rate " + validation.fireRates()[i], validation.column(i + 1));
-        }
         Plots.lines(dir.resolve("plots/validation.png"), "Grown from the seed, step " + settings.validationSteps,
-                "epoch", "MSE (RGBA)", validation.column(0), series);
+                "epoch", "MSE (RGBA)", validation.epochs(), validation.curves());
         ObjectNode bestExtra = extra.deepCopy();
         bestExtra.put("best_epoch", validation.bestEpoch());
         NcaModelOutputs.writeModel(dir.resolve(BEST_MODEL_DIR), validation.best(), target, bestExtra);

@@ -7,7 +7,6 @@ import io.morphospark.models.problem.Problem;
 import io.morphospark.models.random.Purpose;
 import io.morphospark.models.random.RandomStreams;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -99,13 +98,10 @@ public final class GrowingNcaProblem implements Problem {
         NcaParameters p = unflatten(candidate);
         long fireSeed = RandomStreams.key(key.seed(), Purpose.SIMULATION, key.generation());
         NcaEngine ca = NcaEngine.create(engine, p, fireRate, fireSeed, false);
-        RgbaLoss loss = new RgbaLoss(target);
         double[] losses = new double[count];
         for (int i = 0; i < count; i++) {
             int r = firstReplicate + i;
-            INDArray grown = ca.run(Seeds.seed(config, 1, target.height(), target.width(), DataType.FLOAT), r, 0,
-                    steps(key, r), Integer.MAX_VALUE, null);
-            losses[i] = loss.perSample(grown)[0];
+            losses[i] = SeedGrowthScore.mse(ca, config, target, r, steps(key, r));
         }
         return new Losses(firstReplicate, count, losses);
     }

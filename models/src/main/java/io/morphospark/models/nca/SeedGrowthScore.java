@@ -15,8 +15,13 @@ public final class SeedGrowthScore {
     /** RGBA MSE after {@code steps} steps from the seed; fire masks keyed by {@code seed} below fire rate 1. */
     public static double mse(NcaParameters parameters, Target target, NcaEngine.Kind engine, double fireRate, long seed,
                              int steps) {
-        INDArray start = Seeds.seed(parameters.config(), 1, target.height(), target.width(), DataType.FLOAT);
-        INDArray grown = new Growth(parameters, engine, fireRate, seed).run(start, 0, 0, steps, Math.max(1, steps), null);
+        return mse(NcaEngine.create(engine, parameters, fireRate, seed, true), parameters.config(), target, 0, steps);
+    }
+
+    /** The same on a given engine, its fire masks keyed by {@code run}. */
+    public static double mse(NcaEngine ca, NcaConfig config, Target target, long run, int steps) {
+        INDArray start = Seeds.seed(config, 1, target.height(), target.width(), DataType.FLOAT);
+        INDArray grown = ca.run(start, run, 0, steps, Integer.MAX_VALUE, null);
         return new RgbaLoss(target).perSample(grown)[0];
     }
 }
