@@ -55,6 +55,9 @@ final class NcaCommand implements Runnable {
                 description = "clip (global norm 1.0, the seed) or normalise (each variable to unit norm, Distill).")
         String gradient;
         @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
+        @Option(names = "--seed-cell", defaultValue = "alpha-hidden",
+                description = "Seed cell: alpha-hidden (Distill: alpha and hidden channels 1) or alpha (the seed notebook).")
+        String seedCell;
         @Option(names = "--engine", defaultValue = "auto",
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;
         @Option(names = "--grow-steps", defaultValue = "200", description = "Growth shown after training.") int growSteps;
@@ -73,6 +76,7 @@ final class NcaCommand implements Runnable {
             s.target = target;
             s.epochs = epochs;
             s.regeneration = regeneration;
+            s.seedCell = seedCell;
             s.size = size;
             s.discSize = discSize;
             s.seed = seed;

@@ -1,6 +1,7 @@
 package io.morphospark.jobs.nca;
 
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.models.nca.NcaConfig;
 import io.morphospark.models.nca.NcaEngine;
 import io.morphospark.models.nca.Target;
 import io.morphospark.models.nca.TrainingRecipe;
@@ -28,6 +29,8 @@ public final class NcaSettings {
     public int lrDropEpoch = TrainingRecipe.SEED.lrDropEpoch();
     public double fireRate = TrainingRecipe.SEED.fireRate();
     public boolean regeneration = false;
+    /** The seed cell: alpha-hidden (Distill's, the default) or alpha (the seed notebook's). */
+    public String seedCell = NcaConfig.SEED.seedCell().label();
     public int damaged = TrainingRecipe.SEED.damaged();
     /** auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1: see NcaEngine. */
     public String engine = NcaEngine.Kind.AUTO.name().toLowerCase(java.util.Locale.ROOT);
@@ -53,6 +56,7 @@ public final class NcaSettings {
         try {
             recipe();
             engine();
+            config();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -62,6 +66,11 @@ public final class NcaSettings {
     public TrainingRecipe recipe() {
         return new TrainingRecipe(pool, batch, minSteps, maxSteps, learningRate, clipNorm,
                 TrainingRecipe.GradientMode.parse(gradient), lrDropEpoch, fireRate, regeneration, damaged);
+    }
+
+    /** The seed's model shape with the chosen seed cell. */
+    public NcaConfig config() {
+        return NcaConfig.SEED.withSeedCell(NcaConfig.SeedCell.parse(seedCell));
     }
 
     public NcaEngine.Kind engine() {

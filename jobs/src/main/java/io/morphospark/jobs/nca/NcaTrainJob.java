@@ -47,10 +47,11 @@ public final class NcaTrainJob {
         RunDirectory dir = RunDirectory.create(out);
         RunManifest.write(dir.staging(), "nca-train", settings);
         long start = System.nanoTime();
-        NcaTrainer trainer = new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, settings.seed), target,
+        NcaConfig config = settings.config();
+        NcaTrainer trainer = new NcaTrainer(NcaParameters.initial(config, settings.seed), target,
                 settings.recipe(), settings.engine(), settings.seed);
         console.printf("nca train: %dx%d grid, %d parameters, %d epochs, pool %d, batch %d, steps %d..%d%s -> %s%n",
-                target.height(), target.width(), NcaConfig.SEED.parameterCount(), settings.epochs, settings.pool,
+                target.height(), target.width(), config.parameterCount(), settings.epochs, settings.pool,
                 settings.batch, settings.minSteps, settings.maxSteps, settings.regeneration ? ", regeneration" : "",
                 dir.target());
         List<Row> lossRows = new ArrayList<>();

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * What runs a growing NCA: forward runs (inference, training unrolls) and backprop through time.
  * Two implementations compute the same function: SameDiff graphs (any ND4J backend, so CUDA
- * executors) and a fused CPU kernel (≈10× faster on CPU, see docs/BENCHMARKS.md). Fire masks
- * of step t of run r come from the counter-based stream (seed, r, t) in both, so the engines are
- * interchangeable mid-experiment.
+ * executors) and a fused CPU kernel (≈10× faster on CPU, see docs/BENCHMARKS.md). Both take the
+ * fire mask of step t of run r from the same {@link FireMask}, so the engines are interchangeable
+ * mid-experiment.
  */
 public interface NcaEngine {
     /** Which engine: {@code AUTO} is FUSED on ND4J's CPU backend and SameDiff (matmul) elsewhere. */
@@ -40,14 +40,16 @@ public interface NcaEngine {
         INDArray last();
     }
 
+    /** An engine whose cells fire with probability {@code fireRate}, masks keyed by (seed, run, step). */
     static NcaEngine create(Kind kind, NcaParameters parameters, double fireRate, long seed, boolean parallel) {
-        if (!(fireRate > 0 && fireRate <= 1)) {
-            throw new IllegalArgumentException("fire rate must be in (0, 1], got " + fireRate);
-        }
+        return create(kind, parameters, FireMask.random(fireRate, seed), parallel);
+    }
+
+    static NcaEngine create(Kind kind, NcaParameters parameters, FireMask fireMask, boolean parallel) {
         return switch (kind.resolve()) {
-            case FUSED -> new FusedCpuEngine(parameters, fireRate, seed, parallel);
-            case MATMUL -> new SameDiffEngine(parameters, MlpForm.MATMUL, fireRate, seed);
-            case CONV1X1 -> new SameDiffEngine(parameters, MlpForm.CONV1X1, fireRate, seed);
+            case FUSED -> new FusedCpuEngine(parameters, fireMask, parallel);
+            case MATMUL -> new SameDiffEngine(parameters, MlpForm.MATMUL, fireMask);
+            case CONV1X1 -> new SameDiffEngine(parameters, MlpForm.CONV1X1, fireMask);
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");
         };
     }

@@ -35,11 +35,13 @@ public final class NcaModelFile {
         root.put("hidden", c.hidden());
         root.put("features", c.features());
         root.put("alive_threshold", NcaConfig.ALIVE_THRESHOLD);
+        root.put("seed_cell", c.seedCell().label());
         root.put("semantics", "state NHWC [B,H,W,C], channels 0-3 RGBA, 3 = alpha; features[3c+f] = f-th 3x3 "
                 + "cross-correlation (identity, sobel_x/8 = [[-1,0,1],[-2,0,2],[-1,0,1]]/8, sobel_y = its transpose) of "
                 + "channel c, zero padding; delta = relu(features @ w1 + b1) @ w2 + b2 (w1 [features, hidden], "
                 + "w2 [hidden, channels], row-major); x' = x + delta * fire; alive = maxpool3x3(alpha) > threshold "
-                + "before and after; next = x' * (alive_before & alive_after)");
+                + "before and after; next = x' * (alive_before & alive_after); growth starts from one live cell at "
+                + "[H/2, W/2] with alpha = 1 (seed_cell alpha) or alpha and hidden channels = 1 (alpha-hidden)");
         for (String name : NcaParameters.NAMES) {
             ArrayNode values = root.putArray(name);
             for (double v : p.values(name)) {
@@ -60,7 +62,8 @@ public final class NcaModelFile {
     public static NcaParameters read(Path dir) {
         Path file = dir.resolve(JSON);
         JsonNode root = ModelJson.read(file, FORMAT, "an NCA model");
-        NcaConfig c = new NcaConfig(root.path("channels").asInt(), root.path("hidden").asInt());
+        NcaConfig c = new NcaConfig(root.path("channels").asInt(), root.path("hidden").asInt(),
+                NcaConfig.SeedCell.parse(root.path("seed_cell").asText("alpha-hidden")));
         double[][] v = new double[NcaParameters.NAMES.size()][];
         for (int i = 0; i < v.length; i++) {
             JsonNode arr = root.path(NcaParameters.NAMES.get(i));

@@ -1,18 +1,15 @@
 package io.morphospark.models.nca;
 
-import io.morphospark.models.random.Purpose;
-import io.morphospark.models.random.RandomStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Pool-based training by gradient (the seed recipe): sample a batch from the pool, run U{min..max}
  * steps, backprop the RGBA loss through time, clip, Adam; write the batch back, replace its worst
  * sample by a seed and, for regeneration, damage its best ones. Every draw (batch, step count,
- * fire masks, damage) comes from a counter-based stream keyed by (seed, purpose, epoch), so a run
- * is a pure function of its seed.
+ * fire masks, damage) comes from {@link TrainingDraws}, by default counter-based streams keyed by
+ * (seed, purpose, epoch), so a run is a pure function of its seed.
  */
 public final class NcaTrainer {
     private final NcaParameters parameters;
@@ -21,17 +18,22 @@ public final class NcaTrainer {
     private final StatePool pool;
     private final NcaEngine engine;
     private final NcaOptimiser optimizer;
-    private final long seed;
+    private final TrainingDraws draws;
 
     public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine, long seed) {
+        this(parameters, target, recipe, engine, TrainingDraws.random(seed, recipe.fireRate()));
+    }
+
+    public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine,
+                      TrainingDraws draws) {
         this.parameters = parameters;
         this.recipe = recipe;
         this.loss = new RgbaLoss(target);
         this.pool = new StatePool(parameters.config(), recipe.poolSize(), target.height(), target.width(),
                 parameters.dataType());
-        this.engine = NcaEngine.create(engine, parameters, recipe.fireRate(), seed, true);
+        this.engine = NcaEngine.create(engine, parameters, draws.fireMask(), true);
         this.optimizer = new NcaOptimiser(parameters, recipe);
-        this.seed = seed;
+        this.draws = draws;
     }
 
     public record EpochResult(int epoch, double loss, int steps, double gradientNorm, double millis) {
@@ -40,9 +42,9 @@ public final class NcaTrainer {
     /** One optimisation step; {@code epoch} keys its random streams, so call with 0, 1, 2, … */
     public EpochResult epoch(int epoch) {
         long start = System.nanoTime();
-        SplittableRandom rng = RandomStreams.stream(seed, Purpose.SELECTION, epoch);
-        int[] indices = pool.sample(recipe.batch(), rng);
-        int steps = recipe.minSteps() + rng.nextInt(recipe.maxSteps() - recipe.minSteps() + 1);
+        TrainingDraws.Epoch draw = draws.epoch(epoch, pool.size(), recipe);
+        int[] indices = draw.batch();
+        int steps = draw.steps();
 
         NcaEngine.Rollout rollout = engine.forward(pool.gather(indices), epoch, steps);
         INDArray last = rollout.last();
@@ -56,7 +58,7 @@ public final class NcaTrainer {
         int[] order = ascending(losses);
         pool.reseed(indices[order[order.length - 1]]);
         if (recipe.regeneration()) {
-            SplittableRandom damage = RandomStreams.stream(seed, Purpose.PERTURBATION, epoch);
+            java.util.SplittableRandom damage = draws.damage(epoch);
             for (int i = 0; i < recipe.damaged(); i++) {
                 Damage.randomDisc(pool.sample(indices[order[i]]), damage);
             }

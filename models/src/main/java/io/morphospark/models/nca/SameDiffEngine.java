@@ -10,10 +10,10 @@ final class SameDiffEngine implements NcaEngine {
     private final StepGradient gradient;
     private final Unroll unroll;
 
-    SameDiffEngine(NcaParameters parameters, MlpForm form, double fireRate, long seed) {
+    SameDiffEngine(NcaParameters parameters, MlpForm form, FireMask fireMask) {
         this.step = NcaStep.build(parameters, form);
         this.gradient = new StepGradient(parameters, form);
-        this.unroll = new Unroll(step, gradient, fireRate, seed);
+        this.unroll = new Unroll(step, gradient, fireMask);
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Starting states: one live cell at the centre with alpha and hidden channels 1 (Distill), RGB 0. */
+/** Starting states: one live cell at the centre, alpha (and, for Distill's seed, the hidden channels) 1, RGB 0. */
 public final class Seeds {
     private Seeds() {
     }
@@ -14,7 +14,12 @@ public final class Seeds {
     public static INDArray seed(NcaConfig config, int batch, int height, int width, DataType type) {
         INDArray s = Nd4j.zeros(type, batch, height, width, config.channels());
         s.get(NDArrayIndex.all(), NDArrayIndex.point(height / 2), NDArrayIndex.point(width / 2),
-                NDArrayIndex.interval(NcaConfig.ALPHA, config.channels())).assign(1.0);
+                NDArrayIndex.interval(NcaConfig.ALPHA, lastOne(config))).assign(1.0);
         return s;
+    }
+
+    /** One past the last channel of the seed cell that is 1. */
+    private static int lastOne(NcaConfig config) {
+        return config.seedCell() == NcaConfig.SeedCell.ALPHA ? NcaConfig.ALPHA + 1 : config.channels();
     }
 }

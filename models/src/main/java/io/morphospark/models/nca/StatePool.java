@@ -4,8 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.SplittableRandom;
-
 /**
  * The sample pool of pool-based training: states at every stage of growth, so the CA learns an
  * attractor (persist, not just grow). Starts as all seeds; batches are written back after training.
@@ -24,11 +22,6 @@ public final class StatePool {
 
     public int size() {
         return (int) states.size(0);
-    }
-
-    /** {@code batch} distinct indices, a partial Fisher–Yates shuffle (distinct so write-back is unambiguous). */
-    public int[] sample(int batch, SplittableRandom rng) {
-        return io.morphospark.models.random.DistinctIndices.draw(size(), batch, rng);
     }
 
     /** A copy of the samples at {@code indices}, as a batch. */

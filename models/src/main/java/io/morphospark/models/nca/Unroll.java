@@ -16,20 +16,17 @@ import java.util.Map;
 final class Unroll {
     private final NcaStep step;
     private final StepGradient gradient;
-    private final double fireRate;
-    private final long seed;
+    private final FireMask fireMask;
 
-    Unroll(NcaStep step, StepGradient gradient, double fireRate, long seed) {
+    Unroll(NcaStep step, StepGradient gradient, FireMask fireMask) {
         this.step = step;
         this.gradient = gradient;
-        this.fireRate = fireRate;
-        this.seed = seed;
+        this.fireMask = fireMask;
     }
 
-    /** Fire masks of a run are keyed by (seed, run, step). */
+    /** Fire masks of a run are keyed by (run, step). */
     INDArray fire(INDArray state, long run, int t) {
-        return FireMask.sample(fireRate, (int) state.size(0), (int) state.size(1), (int) state.size(2),
-                state.dataType(), seed, run, t);
+        return fireMask.sample((int) state.size(0), (int) state.size(1), (int) state.size(2), state.dataType(), run, t);
     }
 
     /** Runs {@code steps} steps from {@code start}; the tape holds what the backward pass needs. */

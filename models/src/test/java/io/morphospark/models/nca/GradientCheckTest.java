@@ -31,7 +31,7 @@ class GradientCheckTest {
         INDArray start = Grids.batch(DataType.DOUBLE, g);
         RgbaLoss loss = new RgbaLoss(Target.disc(6));
 
-        Unroll unroll = new Unroll(NcaStep.build(p, MlpForm.MATMUL), new StepGradient(p, MlpForm.MATMUL), 0.5, 4);
+        Unroll unroll = new Unroll(NcaStep.build(p, MlpForm.MATMUL), new StepGradient(p, MlpForm.MATMUL), FireMask.random(0.5, 4));
         Unroll.Tape tape = unroll.forward(start, 0, STEPS);
         INDArray[] upstream = new INDArray[1];
         loss.withGradient(tape.last(), upstream);
@@ -62,7 +62,7 @@ class GradientCheckTest {
     /** A fresh graph each time: parameters are read when it is built. */
     private static double lossAfterSteps(NcaParameters p, INDArray start, RgbaLoss loss) {
         NcaParameters copy = p.copy();
-        Unroll u = new Unroll(NcaStep.build(copy, MlpForm.MATMUL), new StepGradient(copy, MlpForm.MATMUL), 0.5, 4);
+        Unroll u = new Unroll(NcaStep.build(copy, MlpForm.MATMUL), new StepGradient(copy, MlpForm.MATMUL), FireMask.random(0.5, 4));
         return RgbaLoss.mean(loss.perSample(u.forward(start, 0, STEPS).last()));
     }
 }

@@ -65,8 +65,8 @@ class NcaEngineTest {
         SplittableRandom r = new SplittableRandom(1);
         INDArray start = Grids.batch(DataType.FLOAT, mostlyAlive(33, 21, r), mostlyAlive(33, 21, r));
         RgbaLoss loss = new RgbaLoss(Target.disc(21).placedIn(33, 21));
-        NcaEngine sequential = new FusedCpuEngine(p, 0.5, 7, false);
-        NcaEngine parallel = new FusedCpuEngine(p, 0.5, 7, true);
+        NcaEngine sequential = new FusedCpuEngine(p, FireMask.random(0.5, 7), false);
+        NcaEngine parallel = new FusedCpuEngine(p, FireMask.random(0.5, 7), true);
         assertEquals(sequential.forward(start, 3, 4).last(), parallel.forward(start, 3, 4).last());
         Map<String, INDArray> a = gradients(sequential, start, loss);
         Map<String, INDArray> b = gradients(parallel, start, loss);
@@ -89,7 +89,7 @@ class NcaEngineTest {
         double[][][] b = NcaFixtures.randomGrid(C, h, w, r);
         INDArray next = NcaEngine.create(NcaEngine.Kind.FUSED, p, 0.5, 3, true)
                 .run(Grids.batch(DataType.FLOAT, a, b), 0, 0, 1, 1, null);
-        INDArray fire = FireMask.sample(0.5, 2, h, w, DataType.FLOAT, 3, 0, 0);
+        INDArray fire = FireMask.random(0.5, 3).sample(2, h, w, DataType.FLOAT, 0, 0);
         ReferenceStep ref = new ReferenceStep(p);
         double[][][][] grids = {a, b};
         int alive = 0;

@@ -37,7 +37,7 @@ class NcaStepTest {
         SplittableRandom r = new SplittableRandom(5);
         double[][][] a = NcaFixtures.randomGrid(C, 7, 9, r);
         double[][][] b = NcaFixtures.randomGrid(C, 7, 9, r);
-        INDArray fire = FireMask.sample(0.5, 2, 7, 9, DataType.FLOAT, 3, 0, 0);
+        INDArray fire = FireMask.random(0.5, 3).sample(2, 7, 9, DataType.FLOAT, 0, 0);
         INDArray[] out = NcaStep.build(p, form).apply(Grids.batch(DataType.FLOAT, a, b), fire);
         ReferenceStep ref = new ReferenceStep(p);
         double[][][][] grids = {a, b};
@@ -71,13 +71,20 @@ class NcaStepTest {
 
     @Test
     void fireMaskIsAPureFunctionOfItsKey() {
-        INDArray m1 = FireMask.sample(0.5, 2, 16, 16, DataType.FLOAT, 9, 4, 2);
-        INDArray m2 = FireMask.sample(0.5, 2, 16, 16, DataType.FLOAT, 9, 4, 2);
-        INDArray m3 = FireMask.sample(0.5, 2, 16, 16, DataType.FLOAT, 9, 4, 3);
+        INDArray m1 = FireMask.random(0.5, 9).sample(2, 16, 16, DataType.FLOAT, 4, 2);
+        INDArray m2 = FireMask.random(0.5, 9).sample(2, 16, 16, DataType.FLOAT, 4, 2);
+        INDArray m3 = FireMask.random(0.5, 9).sample(2, 16, 16, DataType.FLOAT, 4, 3);
         assertEquals(m1, m2);
         assertTrue(!m1.equals(m3));
         double rate = m1.meanNumber().doubleValue();
         assertTrue(rate > 0.4 && rate < 0.6, "rate " + rate);
+    }
+
+    @Test
+    void theNotebooksSeedCellSetsOnlyAlpha() {
+        INDArray s = Seeds.seed(C.withSeedCell(NcaConfig.SeedCell.ALPHA), 1, 8, 8, DataType.FLOAT);
+        assertEquals(1.0, s.sumNumber().doubleValue(), 0.0);
+        assertEquals(1.0, s.getDouble(0, 4, 4, NcaConfig.ALPHA), 0.0);
     }
 
     @Test

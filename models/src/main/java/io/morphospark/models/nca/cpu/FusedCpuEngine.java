@@ -21,15 +21,13 @@ import java.util.Map;
 public final class FusedCpuEngine implements NcaEngine {
     private final NcaParameters parameters;
     private final FusedStep step;
-    private final double fireRate;
-    private final long seed;
+    private final FireMask fireMask;
 
     /** @param parallel split each step over the common fork-join pool (false inside already-parallel callers) */
-    public FusedCpuEngine(NcaParameters parameters, double fireRate, long seed, boolean parallel) {
+    public FusedCpuEngine(NcaParameters parameters, FireMask fireMask, boolean parallel) {
         this.parameters = parameters;
         this.step = new FusedStep(parameters, parallel);
-        this.fireRate = fireRate;
-        this.seed = seed;
+        this.fireMask = fireMask;
     }
 
     @Override
@@ -90,7 +88,7 @@ public final class FusedCpuEngine implements NcaEngine {
     }
 
     private float[] fire(GridLayout l, long run, int t) {
-        return l.maskFrom(FireMask.draw(fireRate, l.batch(), l.height(), l.width(), seed, run, t));
+        return l.maskFrom(fireMask.draw(l.batch(), l.height(), l.width(), run, t));
     }
 
     private static final class Tape implements Rollout {

@@ -82,7 +82,7 @@ record GridLayout(int batch, int channels, int height, int width) {
         return Nd4j.create(dst, new long[] {batch, height, width, channels}, 'c').castTo(type);
     }
 
-    /** A mask from flat [batch, height, width] values (as FireMask draws them). */
+    /** A mask from flat [batch, height, width] values (as a FireMask draws them). */
     float[] maskFrom(float[] bhw) {
         float[] m = new float[maskSize()];
         for (int b = 0; b < batch; b++) {
