@@ -3,8 +3,10 @@
 # MorphoSpark's trainer can replay the same choices and be compared number for number (ReplayAgainstPyTorchTest).
 # The recipe is seed_recipe.py's, on a small grid; one deliberate difference from the notebook: the batch is drawn
 # without replacement (torch.randperm), as MorphoSpark draws it, so the pool write-back is unambiguous.
-# Usage: /usr/bin/python3 replay_trace.py OUT.json   (Debian's python3-torch; not part of the build)
+# Usage: /usr/bin/python3 replay_trace.py OUT.json [clip|normalise]   (Debian's python3-torch; not part of the build)
+# normalise: Distill's per-variable g / (|g| + 1e-8) in place of the clip.
 import json, sys, torch, torch.nn as nn, torch.nn.functional as F
+MODE = sys.argv[2] if len(sys.argv) > 2 else "clip"
 torch.manual_seed(7); torch.set_num_threads(1)
 C, SIZE, POOL, BATCH, LO, HI, EPOCHS, RATE, LR, CLIP = 16, 16, 8, 2, 8, 12, 12, 0.5, 2e-3, 0.3  # clip 0.3: half the epochs clip
 def create_seed():
@@ -26,7 +28,7 @@ disc = torch.sqrt((x.float() - c) ** 2 + (y.float() - c) ** 2) < SIZE * 0.35
 t[0, 0][disc] = 1.0; t[0, 1][disc] = 0.5; t[0, 3][disc] = 1.0
 flat = lambda p: [float(f"{v:.9g}") for v in p.detach().reshape(-1).tolist()]  # float32 round-trips in 9 digits
 trace = {"size": SIZE, "pool": POOL, "batch": BATCH, "min_steps": LO, "max_steps": HI, "fire_rate": RATE,
-         "learning_rate": LR, "clip_norm": CLIP, "seed_cell": "alpha",
+         "learning_rate": LR, "clip_norm": CLIP, "gradient": MODE, "seed_cell": "alpha",
          "initial": {"w1": flat(net[0].weight.reshape(128, 3 * C).T), "b1": flat(net[0].bias)}, "epochs": []}
 opt = torch.optim.Adam(net.parameters(), lr=LR)
 pool = create_seed().repeat(POOL, 1, 1, 1)
@@ -38,7 +40,12 @@ for epoch in range(EPOCHS):
         b = step(b, m)
     vis = torch.clamp(b[:, :4], 0, 1); loss = F.mse_loss(vis, t.expand(BATCH, -1, -1, -1))
     opt.zero_grad(); loss.backward()
-    norm = torch.nn.utils.clip_grad_norm_(net.parameters(), CLIP)
+    if MODE == "clip":
+        norm = torch.nn.utils.clip_grad_norm_(net.parameters(), CLIP)
+    else:
+        norm = torch.sqrt(sum((p.grad ** 2).sum() for p in net.parameters()))
+        for p in net.parameters():
+            p.grad /= p.grad.norm() + 1e-8
     opt.step()
     with torch.no_grad():
         pool[idx] = b.detach()

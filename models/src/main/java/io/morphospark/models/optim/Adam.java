@@ -1,6 +1,10 @@
 package io.morphospark.models.optim;
 
-/** Adam (Kingma & Ba 2015) on an ascent gradient, with the paper's default β₁, β₂ and ε. */
+/**
+ * Adam (Kingma & Ba 2015) with the paper's default β₁, β₂ and ε, as torch.optim.Adam and optax.adam
+ * compute it: ε is added to the bias-corrected √v̂. (ND4J's AdamUpdater adds it to the uncorrected
+ * √v, a 32× larger ε at the first step; ReplayAgainstPyTorchTest caught the difference.)
+ */
 public final class Adam implements GradientStep {
     private static final long serialVersionUID = 1L;
     private static final double BETA1 = 0.9;
@@ -20,6 +24,11 @@ public final class Adam implements GradientStep {
 
     @Override
     public double[] step(double[] gradient) {
+        return step(gradient, learningRate);
+    }
+
+    /** One step at an explicit rate, for callers with a schedule; the update to apply (same sign as the gradient). */
+    public double[] step(double[] gradient, double learningRate) {
         steps++;
         double correction1 = 1 - Math.pow(BETA1, steps);
         double correction2 = 1 - Math.pow(BETA2, steps);

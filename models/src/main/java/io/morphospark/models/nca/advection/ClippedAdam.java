@@ -1,18 +1,12 @@
 package io.morphospark.models.nca.advection;
 
-/**
- * optax.chain(clip_by_global_norm(maxNorm), adam(schedule)) over a flat parameter vector:
- * β₁ 0.9, β₂ 0.999, ε 1e-8, bias-corrected moments.
- */
-public final class ClippedAdam {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
+import io.morphospark.models.optim.Adam;
 
+/** optax.chain(clip_by_global_norm(maxNorm), adam(schedule)) over a flat parameter vector. */
+public final class ClippedAdam {
     private final WarmupCosineSchedule schedule;
     private final double maxNorm;
-    private final double[] m;
-    private final double[] v;
+    private final Adam adam;
     private int step;
 
     public ClippedAdam(int size, WarmupCosineSchedule schedule, double maxNorm) {
@@ -21,8 +15,7 @@ public final class ClippedAdam {
         }
         this.schedule = schedule;
         this.maxNorm = maxNorm;
-        this.m = new double[size];
-        this.v = new double[size];
+        this.adam = new Adam(size, schedule.at(0));
     }
 
     /** Updates {@code parameters} in place; returns the gradient's norm before clipping. */
@@ -33,15 +26,13 @@ public final class ClippedAdam {
         }
         double norm = Math.sqrt(sq);
         double scale = norm > maxNorm ? maxNorm / norm : 1;
-        double lr = schedule.at(step);
-        step++;
-        double c1 = 1 - Math.pow(BETA1, step);
-        double c2 = 1 - Math.pow(BETA2, step);
+        double[] clipped = new double[gradient.length];
+        for (int i = 0; i < gradient.length; i++) {
+            clipped[i] = gradient[i] * scale;
+        }
+        double[] update = adam.step(clipped, schedule.at(step++));
         for (int i = 0; i < parameters.length; i++) {
-            double g = gradient[i] * scale;
-            m[i] = BETA1 * m[i] + (1 - BETA1) * g;
-            v[i] = BETA2 * v[i] + (1 - BETA2) * g * g;
-            parameters[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
+            parameters[i] -= update[i];
         }
         return norm;
     }
