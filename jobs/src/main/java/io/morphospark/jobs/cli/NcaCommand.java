@@ -55,8 +55,8 @@ final class NcaCommand implements Runnable {
                 description = "clip (global norm 1.0, the seed) or normalise (each variable to unit norm, Distill).")
         String gradient;
         @Option(names = "--fire-rate", defaultValue = "0.5") double fireRate;
-        @Option(names = "--seed-cell", defaultValue = "alpha-hidden",
-                description = "Seed cell: alpha-hidden (Distill: alpha and hidden channels 1) or alpha (the seed notebook).")
+        @Option(names = "--seed-cell", defaultValue = "alpha",
+                description = "Seed cell: alpha (the seed notebook) or alpha-hidden (Distill: alpha and hidden channels 1).")
         String seedCell;
         @Option(names = "--engine", defaultValue = "auto",
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;

@@ -29,7 +29,7 @@ public final class NcaSettings {
     public int lrDropEpoch = TrainingRecipe.SEED.lrDropEpoch();
     public double fireRate = TrainingRecipe.SEED.fireRate();
     public boolean regeneration = false;
-    /** The seed cell: alpha-hidden (Distill's, the default) or alpha (the seed notebook's). */
+    /** The seed cell: alpha (the seed notebook's, the default) or alpha-hidden (Distill's). */
     public String seedCell = NcaConfig.SEED.seedCell().label();
     public int damaged = TrainingRecipe.SEED.damaged();
     /** auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1: see NcaEngine. */

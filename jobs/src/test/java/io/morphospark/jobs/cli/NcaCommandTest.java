@@ -38,7 +38,7 @@ class NcaCommandTest {
         run = tmp.resolve("train");
         int code = Main.execute("nca", "train", "--target", "disc", "--disc-size", "10", "--epochs", "2", "--pool", "4",
                 "--batch", "2", "--min-steps", "2", "--max-steps", "3", "--grow-steps", "6", "--stride", "3",
-                "--regeneration", "--seed-cell", "alpha", "--out", run.toString());
+                "--regeneration", "--seed-cell", "alpha-hidden", "--out", run.toString());
         assertEquals(ExitCodes.OK, code);
     }
 
@@ -61,8 +61,8 @@ class NcaCommandTest {
         assertEquals(10 * 10 * 4, frames.get(0).getList(5).size());
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
         assertEquals("nca-train", manifest.path("job").asText());
-        assertEquals("alpha", new ObjectMapper().readTree(run.resolve("model/nca.json").toFile()).path("seed_cell").asText());
-        assertEquals(io.morphospark.models.nca.NcaConfig.SeedCell.ALPHA,
+        assertEquals("alpha-hidden", new ObjectMapper().readTree(run.resolve("model/nca.json").toFile()).path("seed_cell").asText());
+        assertEquals(io.morphospark.models.nca.NcaConfig.SeedCell.ALPHA_HIDDEN,
                 NcaModelFile.read(run.resolve("model")).config().seedCell(), "grow and regenerate start from the model's seed cell");
     }
 

@@ -18,9 +18,9 @@ public record NcaConfig(int channels, int hidden, SeedCell seedCell) implements 
 
     /** Which channels of the single live seed cell are 1; RGB stay 0. */
     public enum SeedCell {
-        /** Alpha only: the seed notebook's {@code create_seed}. */
+        /** Alpha only: the seed notebook's {@code create_seed} (the default; it trains more reliably, docs/BENCHMARKS.md). */
         ALPHA,
-        /** Alpha and every hidden channel: Distill's growing-NCA notebook (the default). */
+        /** Alpha and every hidden channel: Distill's growing-NCA notebook. */
         ALPHA_HIDDEN;
 
         public static SeedCell parse(String s) {
@@ -37,9 +37,9 @@ public record NcaConfig(int channels, int hidden, SeedCell seedCell) implements 
         }
     }
 
-    /** Distill's seed cell (alpha and hidden channels 1). */
+    /** The seed notebook's seed cell (alpha only). */
     public NcaConfig(int channels, int hidden) {
-        this(channels, hidden, SeedCell.ALPHA_HIDDEN);
+        this(channels, hidden, SeedCell.ALPHA);
     }
 
     public NcaConfig {

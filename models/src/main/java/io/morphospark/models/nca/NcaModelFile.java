@@ -63,7 +63,7 @@ public final class NcaModelFile {
         Path file = dir.resolve(JSON);
         JsonNode root = ModelJson.read(file, FORMAT, "an NCA model");
         NcaConfig c = new NcaConfig(root.path("channels").asInt(), root.path("hidden").asInt(),
-                NcaConfig.SeedCell.parse(root.path("seed_cell").asText("alpha-hidden")));
+                NcaConfig.SeedCell.parse(root.path("seed_cell").asText("alpha-hidden") /* files from before the option */));
         double[][] v = new double[NcaParameters.NAMES.size()][];
         for (int i = 0; i < v.length; i++) {
             JsonNode arr = root.path(NcaParameters.NAMES.get(i));

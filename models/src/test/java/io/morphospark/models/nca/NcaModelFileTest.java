@@ -17,7 +17,7 @@ class NcaModelFileTest {
 
     @Test
     void aModelReadsBackWithItsSeedCell() {
-        NcaConfig config = new NcaConfig(5, 7, NcaConfig.SeedCell.ALPHA);
+        NcaConfig config = new NcaConfig(5, 7, NcaConfig.SeedCell.ALPHA_HIDDEN);
         NcaParameters p = NcaFixtures.randomParameters(config, 3, DataType.FLOAT);
         NcaModelFile.write(dir, p, null);
         NcaParameters back = NcaModelFile.read(dir);

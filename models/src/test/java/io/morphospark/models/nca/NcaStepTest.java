@@ -81,16 +81,22 @@ class NcaStepTest {
     }
 
     @Test
+    void distillsSeedCellAlsoSetsTheHiddenChannels() {
+        INDArray s = Seeds.seed(C.withSeedCell(NcaConfig.SeedCell.ALPHA_HIDDEN), 1, 8, 8, DataType.FLOAT);
+        assertEquals(C.channels() - NcaConfig.ALPHA, s.sumNumber().doubleValue(), 0.0);
+        assertEquals(1.0, s.getDouble(0, 4, 4, C.channels() - 1), 0.0);
+    }
+
+    @Test
     void theNotebooksSeedCellSetsOnlyAlpha() {
-        INDArray s = Seeds.seed(C.withSeedCell(NcaConfig.SeedCell.ALPHA), 1, 8, 8, DataType.FLOAT);
+        INDArray s = Seeds.seed(C, 1, 8, 8, DataType.FLOAT);
         assertEquals(1.0, s.sumNumber().doubleValue(), 0.0);
         assertEquals(1.0, s.getDouble(0, 4, 4, NcaConfig.ALPHA), 0.0);
     }
 
     @Test
     void seedHasOneLiveCellAtTheCentre() {
-        INDArray s = Seeds.seed(C, 1, 8, 8, DataType.FLOAT);
-        assertEquals(C.channels() - NcaConfig.ALPHA, s.sumNumber().doubleValue(), 0.0);
+        INDArray s = Seeds.seed(C.withSeedCell(NcaConfig.SeedCell.ALPHA_HIDDEN), 1, 8, 8, DataType.FLOAT);
         assertEquals(1.0, s.getDouble(0, 4, 4, NcaConfig.ALPHA), 0.0);
         assertEquals(0.0, s.get(NDArrayIndex.point(0), NDArrayIndex.point(4), NDArrayIndex.point(4),
                 NDArrayIndex.interval(0, 3)).sumNumber().doubleValue(), 0.0);
