@@ -58,6 +58,9 @@ final class NcaCommand implements Runnable {
         @Option(names = "--seed-cell", defaultValue = "alpha",
                 description = "Seed cell: alpha (the seed notebook) or alpha-hidden (Distill: alpha and hidden channels 1).")
         String seedCell;
+        @Option(names = "--reseed", defaultValue = "after", description = "When the batch's worst sample becomes a seed: "
+                + "after the step, in the pool (the seed notebook), or before it, in the batch (Distill: every batch grows one seed).")
+        String reseed;
         @Option(names = "--engine", defaultValue = "auto",
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;
         @Option(names = "--grow-steps", defaultValue = "200", description = "Growth shown after training.") int growSteps;
@@ -77,6 +80,7 @@ final class NcaCommand implements Runnable {
             s.epochs = epochs;
             s.regeneration = regeneration;
             s.seedCell = seedCell;
+            s.reseed = reseed;
             s.size = size;
             s.discSize = discSize;
             s.seed = seed;

@@ -67,6 +67,7 @@ class NcaCommandBadInputTest {
         assertBadInput("gradient mode must be clip or normalise", "nca", "train", "--gradient", "adam");
         assertBadInput("learning-rate drop epoch", "nca", "train", "--lr-drop", "-5");
         assertBadInput("seed cell must be alpha or alpha-hidden", "nca", "train", "--seed-cell", "rgb");
+        assertBadInput("reseed must be after or before", "nca", "train", "--reseed", "never");
         assertBadInput("validation interval", "nca", "train", "--validate-every", "-1");
     }
 

@@ -1,6 +1,7 @@
 package io.morphospark.models.nca;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
 
@@ -46,7 +47,11 @@ public final class NcaTrainer {
         int[] indices = draw.batch();
         int steps = draw.steps();
 
-        NcaEngine.Rollout rollout = engine.forward(pool.gather(indices), epoch, steps);
+        INDArray batch = pool.gather(indices);
+        if (recipe.reseed() == TrainingRecipe.Reseed.BEFORE) {
+            plantSeedAndDamage(batch, loss.perSample(batch), epoch);
+        }
+        NcaEngine.Rollout rollout = engine.forward(batch, epoch, steps);
         INDArray last = rollout.last();
         INDArray[] upstream = new INDArray[1];
         double[] losses = loss.withGradient(last, upstream);
@@ -55,19 +60,38 @@ public final class NcaTrainer {
         engine.parametersChanged();
 
         pool.writeBack(indices, last);
-        int[] order = ascending(losses);
-        pool.reseed(indices[order[order.length - 1]]);
-        if (recipe.regeneration()) {
-            java.util.SplittableRandom damage = draws.damage(epoch);
-            for (int i = 0; i < recipe.damaged(); i++) {
-                Damage.randomDisc(pool.sample(indices[order[i]]), damage);
-            }
+        if (recipe.reseed() == TrainingRecipe.Reseed.AFTER) {
+            int[] order = ascending(losses);
+            pool.reseed(indices[order[order.length - 1]]);
+            damageBest(order, i -> pool.sample(indices[i]), epoch);
         }
         return new EpochResult(epoch, RgbaLoss.mean(losses), steps, norm, (System.nanoTime() - start) / 1e6);
     }
 
+    /** Distill's batch preparation: the worst sample becomes a seed, the best ones are damaged. */
+    private void plantSeedAndDamage(INDArray batch, double[] losses, int epoch) {
+        int[] order = ascending(losses);
+        batch.get(NDArrayIndex.point(order[order.length - 1])).assign(pool.seed());
+        damageBest(order, i -> batch.get(NDArrayIndex.point(i)), epoch);
+    }
+
+    /** In regeneration training, a random disc of damage in each of the {@code damaged} best samples. */
+    private void damageBest(int[] ascendingLoss, java.util.function.IntFunction<INDArray> sample, int epoch) {
+        if (recipe.regeneration()) {
+            java.util.SplittableRandom damage = draws.damage(epoch);
+            for (int i = 0; i < recipe.damaged(); i++) {
+                Damage.randomDisc(sample.apply(ascendingLoss[i]), damage);
+            }
+        }
+    }
+
     public NcaParameters parameters() {
         return parameters;
+    }
+
+    /** The sample pool, for tests. */
+    StatePool pool() {
+        return pool;
     }
 
     private static int[] ascending(double[] v) {

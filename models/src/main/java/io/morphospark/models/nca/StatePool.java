@@ -41,7 +41,12 @@ public final class StatePool {
     }
 
     public void reseed(int index) {
-        sample(index).assign(seed.get(NDArrayIndex.point(0)));
+        sample(index).assign(seed());
+    }
+
+    /** The fresh seed [H, W, C] (a view; do not modify). */
+    public INDArray seed() {
+        return seed.get(NDArrayIndex.point(0));
     }
 
     /** A live view of one sample [H, W, C]. */

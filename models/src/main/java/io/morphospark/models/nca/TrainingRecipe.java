@@ -7,10 +7,11 @@ package io.morphospark.models.nca;
  * @param gradient     how the raw gradient is conditioned before Adam (the seed clips, Distill normalises)
  * @param lrDropEpoch  from this epoch on the learning rate is a tenth (Distill: 2000); 0 = never
  * @param damaged      in regeneration training, how many of the batch's best samples get a random disc of damage
+ * @param reseed       when the batch's worst sample becomes a fresh seed (and its best ones are damaged)
  */
 public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps, double learningRate,
                              double clipNorm, GradientMode gradient, int lrDropEpoch, double fireRate,
-                             boolean regeneration, int damaged) {
+                             boolean regeneration, int damaged, Reseed reseed) {
     public static final TrainingRecipe SEED =
             new TrainingRecipe(256, 4, 64, 95, 2e-3, 1.0, GradientMode.CLIP, 0, 0.5, false, 1);
 
@@ -30,6 +31,35 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
         }
     }
 
+    /** When pool training plants a fresh seed. */
+    public enum Reseed {
+        /**
+         * The seed notebook: after the step, the batch's worst sample is replaced by the seed in the
+         * pool (and regeneration damages the best ones there), to be drawn in a later batch.
+         */
+        AFTER,
+        /**
+         * Distill: before the step, the batch ranked by loss has its worst sample replaced by the
+         * seed (and regeneration damages its best ones), so every batch grows one seed.
+         */
+        BEFORE;
+
+        public static Reseed parse(String s) {
+            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "after" -> AFTER;
+                case "before" -> BEFORE;
+                default -> throw new IllegalArgumentException("reseed must be after or before, got '" + s + "'");
+            };
+        }
+    }
+
+    /** The seed notebook's reseeding (after the step). */
+    public TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps, double learningRate, double clipNorm,
+                          GradientMode gradient, int lrDropEpoch, double fireRate, boolean regeneration, int damaged) {
+        this(poolSize, batch, minSteps, maxSteps, learningRate, clipNorm, gradient, lrDropEpoch, fireRate, regeneration,
+                damaged, Reseed.AFTER);
+    }
+
     public TrainingRecipe {
         require(poolSize >= 1, "pool size must be at least 1, got " + poolSize);
         require(batch >= 1 && batch <= poolSize, "batch must be in 1..pool size, got " + batch);
@@ -40,6 +70,7 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
         require(lrDropEpoch >= 0, "learning-rate drop epoch must be >= 0 (0 = never), got " + lrDropEpoch);
         require(fireRate > 0 && fireRate <= 1, "fire rate must be in (0, 1], got " + fireRate);
         require(damaged >= 0 && damaged < batch, "damaged samples must be in 0..batch-1, got " + damaged);
+        require(reseed != null, "reseed must be given");
     }
 
     private static void require(boolean ok, String message) {
@@ -55,6 +86,6 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
 
     public TrainingRecipe withRegeneration(boolean on) {
         return new TrainingRecipe(poolSize, batch, minSteps, maxSteps, learningRate, clipNorm, gradient, lrDropEpoch,
-                fireRate, on, damaged);
+                fireRate, on, damaged, reseed);
     }
 }
