@@ -32,19 +32,20 @@ final class NcaOptimiser {
             sumSquares += sumOfSquares(parts[i]);
         }
         double norm = Math.sqrt(sumSquares);
+        double clip = norm > recipe.clipNorm() ? recipe.clipNorm() / (norm + 1e-6) : 1; // torch clip_grad_norm_
         for (double[] part : parts) {
             double scale = recipe.gradient() == TrainingRecipe.GradientMode.CLIP
-                    ? (norm > recipe.clipNorm() ? recipe.clipNorm() / (norm + 1e-6) : 1) // torch clip_grad_norm_
-                    : 1 / (Math.sqrt(sumOfSquares(part)) + 1e-8);                       // Distill: per variable
+                    ? clip
+                    : 1 / (Math.sqrt(sumOfSquares(part)) + 1e-8); // Distill: each variable to unit norm
             for (int k = 0; k < part.length; k++) {
                 part[k] *= scale;
             }
         }
         double[] update = adam.step(concat(parts), recipe.learningRate(iteration++));
         int offset = 0;
-        for (int i = 0; i < parts.length; i++) {
-            INDArray p = parameters.get(NcaParameters.NAMES.get(i));
-            double[] values = p.dup('c').data().asDouble();
+        for (String name : NcaParameters.NAMES) {
+            INDArray p = parameters.get(name);
+            double[] values = parameters.values(name);
             for (int k = 0; k < values.length; k++) {
                 values[k] -= update[offset + k];
             }

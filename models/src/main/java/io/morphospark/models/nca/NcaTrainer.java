@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Pool-based training by gradient (the seed recipe): sample a batch from the pool, run U{min..max}
@@ -76,9 +78,9 @@ public final class NcaTrainer {
     }
 
     /** In regeneration training, a random disc of damage in each of the {@code damaged} best samples. */
-    private void damageBest(int[] ascendingLoss, java.util.function.IntFunction<INDArray> sample, int epoch) {
+    private void damageBest(int[] ascendingLoss, IntFunction<INDArray> sample, int epoch) {
         if (recipe.regeneration()) {
-            java.util.SplittableRandom damage = draws.damage(epoch);
+            SplittableRandom damage = draws.damage(epoch);
             for (int i = 0; i < recipe.damaged(); i++) {
                 Damage.randomDisc(sample.apply(ascendingLoss[i]), damage);
             }
