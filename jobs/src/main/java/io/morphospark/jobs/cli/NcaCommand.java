@@ -69,6 +69,8 @@ final class NcaCommand implements Runnable {
                 description = "Grow from the seed every this many epochs and score it; best kept as model-best/ (0 = never).")
         int validateEvery;
         @Option(names = "--validation-steps", defaultValue = "400", description = "Steps of that growth.") int validationSteps;
+        @Option(names = "--validation-growths", defaultValue = "4",
+                description = "Growths averaged per validation below fire rate 1 (different fire masks).") int validationGrowths;
         @Mixin SparkOptions spark;
 
         @Override
@@ -76,6 +78,7 @@ final class NcaCommand implements Runnable {
             NcaSettings s = new NcaSettings();
             s.validateEvery = validateEvery;
             s.validationSteps = validationSteps;
+            s.validationGrowths = validationGrowths;
             s.target = target;
             s.epochs = epochs;
             s.regeneration = regeneration;

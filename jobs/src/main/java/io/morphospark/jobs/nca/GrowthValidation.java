@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * During training, every few epochs: grow the current CA from the seed, at the training fire rate
- * and with every cell firing, and keep the parameters that grew best at the training rate. The
- * batch loss alone cannot tell a CA that grows from one that only keeps the pool's patterns alive.
+ * (the mean of a few growths with different fire masks) and with every cell firing, and keep the
+ * parameters that grew best at the training rate. The batch loss alone cannot tell a CA that grows
+ * from one that only keeps the pool's patterns alive.
  */
 final class GrowthValidation {
     private final Target target;
@@ -25,19 +26,22 @@ final class GrowthValidation {
     private final long seed;
     private final int steps;
     private final int every;
+    private final int growths;
     private final List<Row> rows = new ArrayList<>();
     private final List<double[]> curve = new ArrayList<>();
     private double bestMse = Double.POSITIVE_INFINITY;
     private int bestEpoch = -1;
     private NcaParameters best;
 
-    GrowthValidation(Target target, NcaEngine.Kind engine, double trainingFireRate, long seed, int steps, int every) {
+    GrowthValidation(Target target, NcaEngine.Kind engine, double trainingFireRate, long seed, int steps, int every,
+                     int growths) {
         this.target = target;
         this.engine = engine;
         this.fireRates = trainingFireRate == 1.0 ? new double[] {1.0} : new double[] {trainingFireRate, 1.0};
         this.seed = seed;
         this.steps = steps;
         this.every = every;
+        this.growths = growths;
     }
 
     boolean due(int epoch, int epochs) {
@@ -50,7 +54,7 @@ final class GrowthValidation {
         point[0] = epoch;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "           grown from the seed, step %d:", steps));
         for (int i = 0; i < fireRates.length; i++) {
-            double mse = SeedGrowthScore.mse(parameters, target, engine, fireRates[i], seed, steps);
+            double mse = SeedGrowthScore.meanMse(parameters, target, engine, fireRates[i], seed, steps, growths);
             rows.add(RowFactory.create(epoch, fireRates[i], steps, mse));
             point[i + 1] = mse;
             line.append(String.format(Locale.ROOT, " MSE %.4f at fire rate %s", mse, fireRates[i]));

@@ -39,6 +39,8 @@ public final class NcaSettings {
     /** Every this many epochs, grow from the seed for {@code validationSteps} and score it (0 = never). */
     public int validateEvery = 25;
     public int validationSteps = 400;
+    /** Growths averaged per validation below fire rate 1 (their fire masks differ). */
+    public int validationGrowths = 4;
     /** Steps of the growth film strip and trajectory after training, every {@code trajectoryStride}. */
     public int growSteps = 200;
     public int trajectoryStride = 20;
@@ -48,9 +50,9 @@ public final class NcaSettings {
         if (epochs < 1) {
             throw new BadInputException("epochs must be at least 1, got " + epochs);
         }
-        if (validateEvery < 0 || validationSteps < 1) {
-            throw new BadInputException("validation interval must be >= 0 and validation steps >= 1, got "
-                    + validateEvery + " and " + validationSteps);
+        if (validateEvery < 0 || validationSteps < 1 || validationGrowths < 1) {
+            throw new BadInputException("validation interval must be >= 0, validation steps and growths >= 1, got "
+                    + validateEvery + ", " + validationSteps + " and " + validationGrowths);
         }
         if (growSteps < 0 || trajectoryStride < 1) {
             throw new BadInputException("grow steps must be >= 0 and the trajectory stride >= 1");

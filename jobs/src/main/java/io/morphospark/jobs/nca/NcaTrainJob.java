@@ -59,7 +59,7 @@ public final class NcaTrainJob {
         double[] losses = new double[settings.epochs];
         int every = Math.max(1, settings.epochs / 20);
         GrowthValidation validation = new GrowthValidation(target, settings.engine(), settings.fireRate, settings.seed,
-                settings.validationSteps, settings.validateEvery);
+                settings.validationSteps, settings.validateEvery, settings.validationGrowths);
         for (int e = 0; e < settings.epochs; e++) {
             NcaTrainer.EpochResult r = trainer.epoch(e);
             lossRows.add(RowFactory.create(e, r.loss(), r.steps(), r.millis()));
@@ -99,7 +99,7 @@ public final class NcaTrainJob {
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         NcaJson.write(dir.resolve("summary.json"), summary);
         dir.commit();
-        console.printf("nca train: done in %.1f s; final loss %.6f; grown MSE at step %d %.6f; run in %s%n",
+        console.printf("nca train: done in %.1f s; final loss %.6f; grown MSE at step %d (every cell firing) %.6f; run in %s%n",
                 summary.get("wall_time_s").asDouble(), summary.get("final_loss").asDouble(), settings.growSteps,
                 summary.get("grown_mse").asDouble(), dir.target());
         return summary;

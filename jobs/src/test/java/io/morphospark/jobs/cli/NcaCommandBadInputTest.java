@@ -69,6 +69,7 @@ class NcaCommandBadInputTest {
         assertBadInput("seed cell must be alpha or alpha-hidden", "nca", "train", "--seed-cell", "rgb");
         assertBadInput("reseed must be after or before", "nca", "train", "--reseed", "never");
         assertBadInput("validation interval", "nca", "train", "--validate-every", "-1");
+        assertBadInput("growths >= 1", "nca", "train", "--validation-growths", "0");
     }
 
     @Test
