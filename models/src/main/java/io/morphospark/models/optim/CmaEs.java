@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * <p>Candidates are full vectors (a B·D matrix is larger than λ vectors until λ ≈ n), drawn from
  * the streams (seed, PERTURBATION, generation, k), so the state is plain numbers and counters.
  */
-public final class CmaEs implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
+    private static final long serialVersionUID = 2L;
     /** Above this condition number C is regularised: beyond it double precision loses the small axes. */
     private static final double MAX_CONDITION = 1e14;
 
@@ -30,12 +30,11 @@ public final class CmaEs implements Optimizer {
     private double[] axisLengths;
     private final double[] pathSigma;
     private final double[] pathC;
-    private int generation;
     private int eigenGeneration;
-    private double[][] asked;
 
     public CmaEs(double[] initialMean, double sigma, int lambda, long seed) {
-        AskTellCycle.checkSigma(sigma);
+        super("cma-es");
+        checkSigma(sigma);
         int n = initialMean.length;
         this.params = new CmaParameters(n, lambda, false);
         this.seed = seed;
@@ -52,16 +51,6 @@ public final class CmaEs implements Optimizer {
         this.pathC = new double[n];
     }
 
-    @Override
-    public String name() {
-        return "cma-es";
-    }
-
-    @Override
-    public int generation() {
-        return generation;
-    }
-
     public CmaParameters parameters() {
         return params;
     }
@@ -71,8 +60,7 @@ public final class CmaEs implements Optimizer {
     }
 
     @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
+    protected Population sample(int generation) {
         int n = mean.length;
         double[][] x = new double[params.lambda][];
         double[] scaled = new double[n];
@@ -92,20 +80,18 @@ public final class CmaEs implements Optimizer {
             }
             x[k] = xk;
         }
-        asked = x;
         return Population.sampled(generation, new ExplicitCandidates(x));
     }
 
     @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, params.lambda, fitness);
+    protected void update(ExplicitCandidates asked, double[] fitness) {
         int n = mean.length;
         Integer[] order = Ranking.bestFirst(fitness);
         // steps y_i = (x_i − m)/σ of the μ best; finite whatever the fitnesses were
         double[][] steps = new double[params.mu][n];
         double[] meanStep = new double[n];
         for (int i = 0; i < params.mu; i++) {
-            double[] x = asked[order[i]];
+            double[] x = asked.vectors()[order[i]];
             for (int j = 0; j < n; j++) {
                 steps[i][j] = (x[j] - mean[j]) / sigma;
                 meanStep[j] += params.weights[i] * steps[i][j];
@@ -121,7 +107,7 @@ public final class CmaEs implements Optimizer {
             pathSigma[j] = (1 - params.cSigma) * pathSigma[j] + ps * whitened[j];
         }
         double psNorm = Vectors.norm(pathSigma);
-        boolean hSigma = params.hSigma(psNorm, generation);
+        boolean hSigma = params.hSigma(psNorm, generation());
         double pc = hSigma ? Math.sqrt(params.cc * (2 - params.cc) * params.muEff) : 0;
         for (int j = 0; j < n; j++) {
             pathC[j] = (1 - params.cc) * pathC[j] + pc * meanStep[j];
@@ -142,10 +128,8 @@ public final class CmaEs implements Optimizer {
             }
         }
         sigma *= params.sigmaFactor(psNorm);
-        asked = null;
-        generation++;
-        if (generation - eigenGeneration > eigenInterval()) {
-            refreshEigenbasis();
+        if (generation() + 1 - eigenGeneration > eigenInterval()) {
+            refreshEigenbasis(generation() + 1);
         }
     }
 
@@ -184,7 +168,12 @@ public final class CmaEs implements Optimizer {
      * needs only a sweep or two; the new basis is B·V.
      */
     public void refreshEigenbasis() {
-        eigenGeneration = generation;
+        refreshEigenbasis(generation());
+    }
+
+    /** The same, recorded as done at {@code atGeneration} (tell refreshes for the generation it begins). */
+    private void refreshEigenbasis(int atGeneration) {
+        eigenGeneration = atGeneration;
         int n = mean.length;
         double[][] rotated = multiply(transpose(basis), multiply(covariance, basis));
         SymmetricEigen.Result e = SymmetricEigen.decompose(rotated);

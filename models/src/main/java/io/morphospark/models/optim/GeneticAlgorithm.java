@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * {@code crossoverRate}, and Gaussian mutation of each gene with probability
  * {@code mutationRate} (default 1/n, one gene per child on average).
  */
-public final class GeneticAlgorithm implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class GeneticAlgorithm extends AskTellOptimizer<ExplicitCandidates> {
+    private static final long serialVersionUID = 2L;
 
     private final Problem problem;
     private final int populationSize;
@@ -24,23 +24,20 @@ public final class GeneticAlgorithm implements Optimizer {
     private final double mutationSigma;
     private final long seed;
 
-    private int generation;
-    private double[][] asked;
     private double[][] previous;
     private double[] previousFitness;
 
     public GeneticAlgorithm(Problem problem, int populationSize, int tournamentSize, double crossoverRate,
                             double mutationSigma, long seed) {
-        if (populationSize < 2) {
-            throw new IllegalArgumentException("population must be at least 2, got " + populationSize);
-        }
+        super("ga");
+        checkPopulation(populationSize);
         if (tournamentSize < 1 || tournamentSize > populationSize) {
             throw new IllegalArgumentException("tournament size must be between 1 and the population, got " + tournamentSize);
         }
         if (!(crossoverRate >= 0 && crossoverRate <= 1)) {
             throw new IllegalArgumentException("crossover rate must be in [0, 1], got " + crossoverRate);
         }
-        AskTellCycle.checkSigma(mutationSigma);
+        checkSigma(mutationSigma);
         this.problem = problem;
         this.populationSize = populationSize;
         this.tournamentSize = tournamentSize;
@@ -51,52 +48,36 @@ public final class GeneticAlgorithm implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "ga";
-    }
-
-    @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
+    protected Population sample(int generation) {
+        if (generation == 0) {
+            return initialPopulation(problem, seed, populationSize);
+        }
         double[][] candidates = new double[populationSize][];
         int[] origin = new int[populationSize];
-        if (generation == 0) {
-            for (int i = 0; i < populationSize; i++) {
-                candidates[i] = AskTellCycle.initialCandidate(problem, seed, i);
-                origin[i] = -1;
-            }
-        } else {
-            int elite = Ranking.bestFirst(previousFitness)[0];
-            candidates[0] = previous[elite].clone();
-            origin[0] = elite;
-            for (int i = 1; i < populationSize; i++) {
-                SplittableRandom rng = RandomStreams.stream(seed, Purpose.SELECTION, generation, i);
-                int a = tournament(rng);
-                int b = tournament(rng);
-                double[] child = previous[a].clone();
-                if (rng.nextDouble() < crossoverRate) {
-                    for (int k = 0; k < child.length; k++) {
-                        if (rng.nextBoolean()) {
-                            child[k] = previous[b][k];
-                        }
-                    }
-                }
-                SplittableRandom mutation = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
+        int elite = Ranking.bestFirst(previousFitness)[0];
+        candidates[0] = previous[elite].clone();
+        origin[0] = elite;
+        for (int i = 1; i < populationSize; i++) {
+            SplittableRandom rng = RandomStreams.stream(seed, Purpose.SELECTION, generation, i);
+            int a = tournament(rng);
+            int b = tournament(rng);
+            double[] child = previous[a].clone();
+            if (rng.nextDouble() < crossoverRate) {
                 for (int k = 0; k < child.length; k++) {
-                    if (mutation.nextDouble() < mutationRate) {
-                        child[k] += mutationSigma * mutation.nextGaussian();
+                    if (rng.nextBoolean()) {
+                        child[k] = previous[b][k];
                     }
                 }
-                candidates[i] = child;
-                origin[i] = a;
             }
+            SplittableRandom mutation = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
+            for (int k = 0; k < child.length; k++) {
+                if (mutation.nextDouble() < mutationRate) {
+                    child[k] += mutationSigma * mutation.nextGaussian();
+                }
+            }
+            candidates[i] = child;
+            origin[i] = a;
         }
-        asked = candidates;
         return Population.explicit(generation, candidates, origin);
     }
 
@@ -105,24 +86,17 @@ public final class GeneticAlgorithm implements Optimizer {
         int best = rng.nextInt(populationSize);
         for (int t = 1; t < tournamentSize; t++) {
             int c = rng.nextInt(populationSize);
-            if (worstIfNaN(previousFitness[c]) > worstIfNaN(previousFitness[best])) {
+            if (Ranking.worstIfNaN(previousFitness[c]) > Ranking.worstIfNaN(previousFitness[best])) {
                 best = c;
             }
         }
         return best;
     }
 
-    private static double worstIfNaN(double f) {
-        return Double.isNaN(f) ? Double.NEGATIVE_INFINITY : f;
-    }
-
     @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, populationSize, fitness);
-        previous = asked;
+    protected void update(ExplicitCandidates candidates, double[] fitness) {
+        previous = candidates.vectors();
         previousFitness = fitness.clone();
-        asked = null;
-        generation++;
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * τ = 1/√(2n), and adds N(0, σ²) to every parameter. Only children are selected (no elitism),
  * which lets σ, and the population, leave local optima that a plus strategy would hold on to.
  */
-public final class MuCommaLambdaEs implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class MuCommaLambdaEs extends AskTellOptimizer<ExplicitCandidates> {
+    private static final long serialVersionUID = 2L;
 
     private final Problem problem;
     private final int populationSize;
@@ -24,21 +24,15 @@ public final class MuCommaLambdaEs implements Optimizer {
     private final double learningRate;
     private final long seed;
 
-    private int generation;
-    private double[][] asked;
     private double[] askedSigmas;
-    private double[][] parents;
+    private Parents parents;
     private double[] parentSigmas;
-    private int[] parentIndices;
 
     public MuCommaLambdaEs(Problem problem, int populationSize, int parentCount, double sigma, long seed) {
-        if (populationSize < 2) {
-            throw new IllegalArgumentException("population must be at least 2, got " + populationSize);
-        }
-        if (parentCount < 1 || parentCount >= populationSize) {
-            throw new IllegalArgumentException("parents must be between 1 and population−1, got " + parentCount);
-        }
-        AskTellCycle.checkSigma(sigma);
+        super("mu-comma-lambda");
+        checkPopulation(populationSize);
+        MuPlusLambdaEs.checkParents(parentCount, populationSize);
+        checkSigma(sigma);
         this.problem = problem;
         this.populationSize = populationSize;
         this.parentCount = parentCount;
@@ -48,59 +42,37 @@ public final class MuCommaLambdaEs implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "mu-comma-lambda";
-    }
-
-    @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
+    protected Population sample(int generation) {
+        if (generation == 0) {
+            askedSigmas = Vectors.filled(populationSize, initialSigma);
+            return initialPopulation(problem, seed, populationSize);
+        }
         double[][] candidates = new double[populationSize][];
-        double[] sigmas = new double[populationSize];
+        askedSigmas = new double[populationSize];
         int[] origin = new int[populationSize];
-        double[] centroid = generation == 0 ? null : centroid();
-        double centroidSigma = generation == 0 ? initialSigma : centroidSigma();
+        double[] centroid = centroid();
+        double centroidSigma = centroidSigma();
         for (int i = 0; i < populationSize; i++) {
-            if (generation == 0) {
-                candidates[i] = AskTellCycle.initialCandidate(problem, seed, i);
-                sigmas[i] = initialSigma;
-                origin[i] = -1;
-                continue;
-            }
             SplittableRandom rng = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
-            sigmas[i] = centroidSigma * Math.exp(learningRate * rng.nextGaussian());
+            askedSigmas[i] = centroidSigma * Math.exp(learningRate * rng.nextGaussian());
             double[] child = centroid.clone();
             for (int k = 0; k < child.length; k++) {
-                child[k] += sigmas[i] * rng.nextGaussian();
+                child[k] += askedSigmas[i] * rng.nextGaussian();
             }
             candidates[i] = child;
-            origin[i] = parentIndices[0]; // every child descends from all parents; record the best
+            origin[i] = parents.indices()[0]; // every child descends from all parents; record the best
         }
-        asked = candidates;
-        askedSigmas = sigmas;
         return Population.explicit(generation, candidates, origin);
     }
 
     @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, populationSize, fitness);
-        Integer[] order = Ranking.bestFirst(fitness);
-        parents = new double[parentCount][];
+    protected void update(ExplicitCandidates candidates, double[] fitness) {
+        parents = Parents.best(candidates.vectors(), fitness, parentCount);
         parentSigmas = new double[parentCount];
-        parentIndices = new int[parentCount];
         for (int i = 0; i < parentCount; i++) {
-            parents[i] = asked[order[i]];
-            parentSigmas[i] = askedSigmas[order[i]];
-            parentIndices[i] = order[i];
+            parentSigmas[i] = askedSigmas[parents.indices()[i]];
         }
-        asked = null;
         askedSigmas = null;
-        generation++;
     }
 
     /**
@@ -109,8 +81,8 @@ public final class MuCommaLambdaEs implements Optimizer {
      * (μ/μ_I, λ)-σSA-ES) averages out the selection noise on σ and keeps the search going.
      */
     private double[] centroid() {
-        double[] c = new double[parents[0].length];
-        for (double[] p : parents) {
+        double[] c = new double[parents.vectors()[0].length];
+        for (double[] p : parents.vectors()) {
             for (int k = 0; k < c.length; k++) {
                 c[k] += p[k] / parentCount;
             }

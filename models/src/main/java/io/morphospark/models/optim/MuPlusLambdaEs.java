@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * (and re-evaluated with fresh noise), the rest are children of a uniformly chosen parent plus
  * N(0, σ²) noise on every parameter. Generation 0 is independent initialisations of the problem.
  */
-public final class MuPlusLambdaEs implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class MuPlusLambdaEs extends AskTellOptimizer<ExplicitCandidates> {
+    private static final long serialVersionUID = 2L;
 
     private final Problem problem;
     private final int populationSize;
@@ -21,10 +21,7 @@ public final class MuPlusLambdaEs implements Optimizer {
     private final double mutationStd;
     private final long seed;
 
-    private int generation;
-    private double[][] asked;
-    private double[][] parents;
-    private int[] parentIndices;
+    private Parents parents;
 
     /** Seed rule for the number of parents: max(2, ⌊0.2·λ⌋). */
     public static int defaultParents(int populationSize) {
@@ -32,12 +29,9 @@ public final class MuPlusLambdaEs implements Optimizer {
     }
 
     public MuPlusLambdaEs(Problem problem, int populationSize, int parentCount, double mutationStd, long seed) {
-        if (populationSize < 2) {
-            throw new IllegalArgumentException("population must be at least 2, got " + populationSize);
-        }
-        if (parentCount < 1 || parentCount >= populationSize) {
-            throw new IllegalArgumentException("parents must be between 1 and population−1, got " + parentCount);
-        }
+        super("mu-plus-lambda");
+        checkPopulation(populationSize);
+        checkParents(parentCount, populationSize);
         if (!(mutationStd > 0) || Double.isInfinite(mutationStd)) {
             throw new IllegalArgumentException("mutation σ must be a positive number, got " + mutationStd);
         }
@@ -48,58 +42,39 @@ public final class MuPlusLambdaEs implements Optimizer {
         this.seed = seed;
     }
 
-    @Override
-    public String name() {
-        return "mu-plus-lambda";
+    static void checkParents(int parentCount, int populationSize) {
+        if (parentCount < 1 || parentCount >= populationSize) {
+            throw new IllegalArgumentException("parents must be between 1 and population−1, got " + parentCount);
+        }
     }
 
     @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
+    protected Population sample(int generation) {
+        if (generation == 0) {
+            return initialPopulation(problem, seed, populationSize);
+        }
         double[][] candidates = new double[populationSize][];
         int[] origin = new int[populationSize];
-        if (generation == 0) {
-            for (int i = 0; i < populationSize; i++) {
-                candidates[i] = AskTellCycle.initialCandidate(problem, seed, i);
-                origin[i] = -1;
-            }
-        } else {
-            for (int i = 0; i < parentCount; i++) {
-                candidates[i] = parents[i].clone();
-                origin[i] = parentIndices[i];
-            }
-            for (int i = parentCount; i < populationSize; i++) {
-                SplittableRandom rng = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
-                int p = rng.nextInt(parentCount);
-                double[] child = parents[p].clone();
-                for (int k = 0; k < child.length; k++) {
-                    child[k] += mutationStd * rng.nextGaussian();
-                }
-                candidates[i] = child;
-                origin[i] = parentIndices[p];
-            }
+        for (int i = 0; i < parentCount; i++) {
+            candidates[i] = parents.vectors()[i].clone();
+            origin[i] = parents.indices()[i];
         }
-        asked = candidates;
+        for (int i = parentCount; i < populationSize; i++) {
+            SplittableRandom rng = RandomStreams.stream(seed, Purpose.MUTATION, generation, i);
+            int p = rng.nextInt(parentCount);
+            double[] child = parents.vectors()[p].clone();
+            for (int k = 0; k < child.length; k++) {
+                child[k] += mutationStd * rng.nextGaussian();
+            }
+            candidates[i] = child;
+            origin[i] = parents.indices()[p];
+        }
         return Population.explicit(generation, candidates, origin);
     }
 
     @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, populationSize, fitness);
-        Integer[] order = Ranking.bestFirst(fitness);
-        parents = new double[parentCount][];
-        parentIndices = new int[parentCount];
-        for (int i = 0; i < parentCount; i++) {
-            parents[i] = asked[order[i]];
-            parentIndices[i] = order[i];
-        }
-        asked = null;
-        generation++;
+    protected void update(ExplicitCandidates candidates, double[] fitness) {
+        parents = Parents.best(candidates.vectors(), fitness, parentCount);
     }
 
     @Override

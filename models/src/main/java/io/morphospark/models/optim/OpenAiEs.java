@@ -9,8 +9,8 @@ import java.util.Map;
  * perturbation. σ and the learning rate may decay geometrically per generation (as estool does),
  * which a fixed-σ estimator needs to get close to an optimum rather than hover at distance ~σ.
  */
-public final class OpenAiEs implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class OpenAiEs extends AskTellOptimizer<GaussianPerturbations> {
+    private static final long serialVersionUID = 2L;
 
     private final long seed;
     private final int lambda;
@@ -21,12 +21,11 @@ public final class OpenAiEs implements Optimizer {
     private final double weightDecay;
     private final GradientStep stepper;
     private double lastGradientNorm;
-    private int generation;
-    private GaussianPerturbations asked;
 
     public OpenAiEs(double[] initialCentre, double sigma, int lambda, GradientStep stepper, double weightDecay,
                     double sigmaDecay, double learningRateDecay, long seed) {
-        AskTellCycle.checkSigma(sigma);
+        super("openai-es");
+        checkSigma(sigma);
         if (lambda < 2 || lambda % 2 != 0) {
             throw new IllegalArgumentException("antithetic sampling needs an even population of at least 2, got " + lambda);
         }
@@ -52,25 +51,13 @@ public final class OpenAiEs implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "openai-es";
+    protected Population sample(int generation) {
+        return Population.sampled(generation,
+                new GaussianPerturbations(centre.clone(), sigma, null, seed, generation, lambda, true));
     }
 
     @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
-        asked = new GaussianPerturbations(centre.clone(), sigma, null, seed, generation, lambda, true);
-        return Population.sampled(generation, asked);
-    }
-
-    @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, lambda, fitness);
+    protected void update(GaussianPerturbations asked, double[] fitness) {
         int n = centre.length;
         double[] shaped = FitnessShaping.centredRanks(fitness);
         double[] gradient = new double[n];
@@ -95,8 +82,6 @@ public final class OpenAiEs implements Optimizer {
         }
         sigma *= sigmaDecay;
         stepper.scaleLearningRate(learningRateDecay);
-        asked = null;
-        generation++;
     }
 
     public double[] centre() {

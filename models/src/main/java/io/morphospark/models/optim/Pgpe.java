@@ -9,8 +9,8 @@ import java.util.Map;
  * at most 20 % per generation. Defaults as in the ClipUp paper and EvoTorch: σ learning rate 0.1,
  * maximum σ change 0.2, maximum speed twice the ClipUp step size, momentum 0.9.
  */
-public final class Pgpe implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class Pgpe extends AskTellOptimizer<GaussianPerturbations> {
+    private static final long serialVersionUID = 2L;
     public static final double SIGMA_LEARNING_RATE = 0.1;
     public static final double SIGMA_MAX_CHANGE = 0.2;
 
@@ -20,12 +20,11 @@ public final class Pgpe implements Optimizer {
     private final double[] sigmas;
     private final ClipUp clipUp;
     private final double learningRateDecay;
-    private int generation;
-    private GaussianPerturbations asked;
 
     public Pgpe(double[] initialCentre, double sigma, int lambda, double stepSize, double learningRateDecay, long seed) {
-        AskTellCycle.checkSigma(sigma);
-        AskTellCycle.checkLearningRate(stepSize);
+        super("pgpe");
+        checkSigma(sigma);
+        checkLearningRate(stepSize);
         OpenAiEs.checkDecay("learning-rate decay", learningRateDecay);
         if (lambda < 2 || lambda % 2 != 0) {
             throw new IllegalArgumentException("symmetric sampling needs an even population of at least 2, got " + lambda);
@@ -39,25 +38,13 @@ public final class Pgpe implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "pgpe";
+    protected Population sample(int generation) {
+        return Population.sampled(generation,
+                new GaussianPerturbations(centre.clone(), 1, sigmas.clone(), seed, generation, lambda, true));
     }
 
     @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
-        asked = new GaussianPerturbations(centre.clone(), 1, sigmas.clone(), seed, generation, lambda, true);
-        return Population.sampled(generation, asked);
-    }
-
-    @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, lambda, fitness);
+    protected void update(GaussianPerturbations asked, double[] fitness) {
         int n = centre.length;
         int pairs = lambda / 2;
         double[] shaped = FitnessShaping.centredRanks(fitness); // mean 0, so it is its own baseline
@@ -86,8 +73,6 @@ public final class Pgpe implements Optimizer {
             sigmas[j] += change;
         }
         clipUp.scaleLearningRate(learningRateDecay);
-        asked = null;
-        generation++;
     }
 
     public double[] centre() {

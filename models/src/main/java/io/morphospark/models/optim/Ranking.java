@@ -18,7 +18,8 @@ public final class Ranking {
         return order;
     }
 
-    private static double worstIfNaN(double f) {
+    /** NaN fitness ranks below everything, -∞ included. */
+    static double worstIfNaN(double f) {
         return Double.isNaN(f) ? Double.NEGATIVE_INFINITY : f;
     }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
  * dimensions where a full n×n matrix is too costly. Candidates are m + σ·√diag(C)⊙z, shipped as a
  * {@link GaussianPerturbations} recipe; tell regenerates the z of the selected candidates.
  */
-public final class SepCmaEs implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class SepCmaEs extends AskTellOptimizer<GaussianPerturbations> {
+    private static final long serialVersionUID = 2L;
 
     private final CmaParameters params;
     private final long seed;
@@ -17,11 +17,10 @@ public final class SepCmaEs implements Optimizer {
     private final double[] variances;
     private final double[] pathSigma;
     private final double[] pathC;
-    private int generation;
-    private GaussianPerturbations asked;
 
     public SepCmaEs(double[] initialMean, double sigma, int lambda, long seed) {
-        AskTellCycle.checkSigma(sigma);
+        super("sep-cma-es");
+        checkSigma(sigma);
         this.params = new CmaParameters(initialMean.length, lambda, true);
         this.seed = seed;
         this.mean = initialMean.clone();
@@ -32,29 +31,17 @@ public final class SepCmaEs implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "sep-cma-es";
-    }
-
-    @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
+    protected Population sample(int generation) {
         double[] axes = new double[mean.length];
         for (int j = 0; j < axes.length; j++) {
             axes[j] = Math.sqrt(variances[j]);
         }
-        asked = new GaussianPerturbations(mean.clone(), sigma, axes, seed, generation, params.lambda, false);
-        return Population.sampled(generation, asked);
+        return Population.sampled(generation,
+                new GaussianPerturbations(mean.clone(), sigma, axes, seed, generation, params.lambda, false));
     }
 
     @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, params.lambda, fitness);
+    protected void update(GaussianPerturbations asked, double[] fitness) {
         int n = mean.length;
         Integer[] order = Ranking.bestFirst(fitness);
         double[] meanZ = new double[n];
@@ -73,7 +60,7 @@ public final class SepCmaEs implements Optimizer {
             pathSigma[j] = (1 - params.cSigma) * pathSigma[j] + ps * meanZ[j]; // C^(−1/2)·y_w is just z_w
         }
         double psNorm = Vectors.norm(pathSigma);
-        boolean hSigma = params.hSigma(psNorm, generation);
+        boolean hSigma = params.hSigma(psNorm, generation());
         double pc = hSigma ? Math.sqrt(params.cc * (2 - params.cc) * params.muEff) : 0;
         double lostVariance = hSigma ? 0 : params.c1 * params.cc * (2 - params.cc);
         double keep = 1 - params.c1 - params.cMu + lostVariance;
@@ -84,8 +71,6 @@ public final class SepCmaEs implements Optimizer {
             variances[j] = keep * variances[j] + params.c1 * pathC[j] * pathC[j] + params.cMu * rankMu[j];
         }
         sigma *= params.sigmaFactor(psNorm);
-        asked = null;
-        generation++;
     }
 
     public double sigma() {

@@ -8,8 +8,8 @@ import java.util.Map;
  * with NES rank utilities. Defaults from the paper: λ = 4 + ⌊3 ln d⌋, η_μ = 1,
  * η_σ = (3 + ln d) / (5√d). Candidates are a {@link GaussianPerturbations} recipe.
  */
-public final class Snes implements Optimizer {
-    private static final long serialVersionUID = 1L;
+public final class Snes extends AskTellOptimizer<GaussianPerturbations> {
+    private static final long serialVersionUID = 2L;
 
     private final long seed;
     private final int lambda;
@@ -18,16 +18,15 @@ public final class Snes implements Optimizer {
     private final double[] utilities;
     private final double[] centre;
     private final double[] sigmas;
-    private int generation;
-    private GaussianPerturbations asked;
 
     public static double defaultSigmaRate(int dimension) {
         return (3 + Math.log(dimension)) / (5 * Math.sqrt(dimension));
     }
 
     public Snes(double[] initialCentre, double sigma, int lambda, double centreRate, long seed) {
-        AskTellCycle.checkSigma(sigma);
-        AskTellCycle.checkLearningRate(centreRate);
+        super("snes");
+        checkSigma(sigma);
+        checkLearningRate(centreRate);
         if (lambda < 2) {
             throw new IllegalArgumentException("SNES needs a population of at least 2, got " + lambda);
         }
@@ -41,25 +40,13 @@ public final class Snes implements Optimizer {
     }
 
     @Override
-    public String name() {
-        return "snes";
+    protected Population sample(int generation) {
+        return Population.sampled(generation,
+                new GaussianPerturbations(centre.clone(), 1, sigmas.clone(), seed, generation, lambda, false));
     }
 
     @Override
-    public int generation() {
-        return generation;
-    }
-
-    @Override
-    public Population ask() {
-        AskTellCycle.checkAsk(asked);
-        asked = new GaussianPerturbations(centre.clone(), 1, sigmas.clone(), seed, generation, lambda, false);
-        return Population.sampled(generation, asked);
-    }
-
-    @Override
-    public void tell(double[] fitness) {
-        AskTellCycle.checkTell(asked, lambda, fitness);
+    protected void update(GaussianPerturbations asked, double[] fitness) {
         int n = centre.length;
         Integer[] order = Ranking.bestFirst(fitness);
         double[] centreGradient = new double[n];
@@ -79,8 +66,6 @@ public final class Snes implements Optimizer {
             centre[j] += centreRate * sigmas[j] * centreGradient[j];
             sigmas[j] *= Math.exp(sigmaRate / 2 * sigmaGradient[j]);
         }
-        asked = null;
-        generation++;
     }
 
     public double[] centre() {
