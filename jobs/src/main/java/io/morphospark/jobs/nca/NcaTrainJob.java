@@ -102,6 +102,11 @@ public final class NcaTrainJob {
         console.printf("nca train: done in %.1f s; final loss %.6f; grown MSE at step %d (every cell firing) %.6f; run in %s%n",
                 summary.get("wall_time_s").asDouble(), summary.get("final_loss").asDouble(), settings.growSteps,
                 summary.get("grown_mse").asDouble(), dir.target());
+        if (validation.ran()) {
+            console.printf("nca train: best growth from the seed at epoch %d, MSE %.4f at step %d at fire rate %s: %s/%n",
+                    validation.bestEpoch(), validation.bestMse(), settings.validationSteps, settings.fireRate,
+                    BEST_MODEL_DIR);
+        }
         return summary;
     }
 
