@@ -58,8 +58,8 @@ final class NcaCommand implements Runnable {
         @Option(names = "--seed-cell", defaultValue = "alpha",
                 description = "Seed cell: alpha (the seed notebook) or alpha-hidden (Distill: alpha and hidden channels 1).")
         String seedCell;
-        @Option(names = "--reseed", defaultValue = "after", description = "When the batch's worst sample becomes a seed: "
-                + "after the step, in the pool (the seed notebook), or before it, in the batch (Distill: every batch grows one seed).")
+        @Option(names = "--reseed", defaultValue = "before", description = "When the batch's worst sample becomes a seed: "
+                + "before the step, in the batch (Distill: every batch grows one seed), or after it, in the pool (the seed notebook).")
         String reseed;
         @Option(names = "--engine", defaultValue = "auto",
                 description = "auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1 (SameDiff forms).") String engine;

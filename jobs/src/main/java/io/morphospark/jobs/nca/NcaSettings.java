@@ -32,8 +32,8 @@ public final class NcaSettings {
     /** The seed cell: alpha (the seed notebook's, the default) or alpha-hidden (Distill's). */
     public String seedCell = NcaConfig.SEED.seedCell().label();
     public int damaged = TrainingRecipe.SEED.damaged();
-    /** after (the seed notebook) or before (Distill): see TrainingRecipe.Reseed. */
-    public String reseed = "after";
+    /** before (Distill, the default: it grew from the seed more reliably at 64²) or after (the seed notebook). */
+    public String reseed = "before";
     /** auto (fused on CPU, SameDiff on GPU), fused, matmul or conv1x1: see NcaEngine. */
     public String engine = NcaEngine.Kind.AUTO.name().toLowerCase(java.util.Locale.ROOT);
     /** Every this many epochs, grow from the seed for {@code validationSteps} and score it (0 = never). */
