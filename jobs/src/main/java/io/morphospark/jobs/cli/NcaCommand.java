@@ -33,7 +33,7 @@ final class NcaCommand implements Runnable {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Pool-based training by gradient (the seed recipe by default).")
+            description = "Pool-based training by gradient (by default the seed recipe, with Distill's seed placement).")
     static final class Train implements Callable<Integer> {
         @Option(names = "--target", defaultValue = "disc", description = "disc (the seed's) or an RGBA PNG.")
         String target;
