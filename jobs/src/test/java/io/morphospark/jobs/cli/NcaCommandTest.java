@@ -61,6 +61,8 @@ class NcaCommandTest {
         assertEquals(10 * 10 * 4, frames.get(0).getList(5).size());
         JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
         assertEquals("nca-train", manifest.path("job").asText());
+        assertEquals("before", manifest.path("config").path("reseed").asText(), "Distill's seed placement by default");
+        assertEquals(4, manifest.path("config").path("validation_growths").asInt());
         assertEquals("alpha-hidden", new ObjectMapper().readTree(run.resolve("model/nca.json").toFile()).path("seed_cell").asText());
         assertEquals(io.morphospark.models.nca.NcaConfig.SeedCell.ALPHA_HIDDEN,
                 NcaModelFile.read(run.resolve("model")).config().seedCell(), "grow and regenerate start from the model's seed cell");
