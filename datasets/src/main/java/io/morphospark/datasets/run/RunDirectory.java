@@ -4,11 +4,14 @@ import io.morphospark.datasets.BadInputException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -16,9 +19,16 @@ import java.util.stream.Stream;
  * directory beside the target ({@code .NAME.inprogress}) and renamed into place by
  * {@link #commit()}. A failed or killed run leaves the target untouched and its staging directory
  * (with its checkpoint) in place, so it can be resumed; an existing run is never overwritten.
+ *
+ * <p>Whoever checks, creates or resumes a run takes the exclusive {@link DirectoryLock} of its
+ * target ({@code .NAME.lock} beside it, so it survives the rename) and keeps it until the run is
+ * committed or the command ends: every job is protected from a second writer without code of its
+ * own. Everything a job writes into staging after its last checkpoint must be re-runnable (tables
+ * are written with overwrite, see ParquetTables), so a run killed during its commit resumes.
  */
 public final class RunDirectory {
     public static final String RUN_FILE = "run.json";
+    private static final Pattern STAGING_NAME = Pattern.compile("^\\.(.+)\\.inprogress$");
 
     private final Path target;
     private final Path staging;
@@ -32,30 +42,36 @@ public final class RunDirectory {
     public static RunDirectory create(Path target) {
         Path abs = requireAvailable(target);
         try {
-            Files.createDirectories(abs.getParent());
             return new RunDirectory(abs, Files.createDirectory(stagingOf(abs)));
         } catch (IOException e) {
-            throw new BadInputException("cannot create output directory " + abs + ": " + e.getMessage(), e);
+            lockOf(abs).release();
+            throw new BadInputException("cannot create output directory " + abs + ": " + reason(e), e);
         }
     }
 
-    /** Reopens the staging directory of an interrupted run. */
+    /** Reopens the staging directory of an interrupted run (given by its name or by its staging directory). */
     public static RunDirectory resume(Path target) {
-        Path abs = target.toAbsolutePath().normalize();
-        if (Files.exists(abs.resolve(RUN_FILE))) {
-            throw new BadInputException("run " + abs + " has already finished; nothing to resume");
+        Path abs = targetOf(target);
+        DirectoryLock lock = lockOf(abs);
+        try {
+            if (Files.exists(abs.resolve(RUN_FILE))) {
+                throw new BadInputException("run " + abs + " has already finished; nothing to resume");
+            }
+            Path staging = stagingOf(abs);
+            if (!Files.exists(staging.resolve(RUN_FILE))) {
+                throw new BadInputException(abs + " is not a run: found neither a finished run nor an interrupted one ("
+                        + staging.getFileName() + ")");
+            }
+            return new RunDirectory(abs, staging);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
         }
-        Path staging = stagingOf(abs);
-        if (!Files.exists(staging.resolve(RUN_FILE))) {
-            throw new BadInputException(abs + " is not a run: found neither a finished run nor an interrupted one ("
-                    + staging.getFileName() + ")");
-        }
-        return new RunDirectory(abs, staging);
     }
 
     /** The directory holding the run.json of a run, finished or interrupted. */
     public static Path manifestDirectory(Path target) {
-        Path abs = target.toAbsolutePath().normalize();
+        Path abs = targetOf(target);
         for (Path p : new Path[] {abs, stagingOf(abs)}) {
             if (Files.exists(p.resolve(RUN_FILE))) {
                 return p;
@@ -64,24 +80,57 @@ public final class RunDirectory {
         throw new BadInputException(abs + " is not a run: it has no " + RUN_FILE);
     }
 
+    /**
+     * The run a path names: itself, or X when it is X's hidden staging directory {@code .X.inprogress}
+     * (what a user finds with {@code ls -a} after an interruption).
+     */
+    public static Path targetOf(Path given) {
+        Path abs = given.toAbsolutePath().normalize();
+        Matcher m = STAGING_NAME.matcher(abs.getFileName() == null ? "" : abs.getFileName().toString());
+        return m.matches() ? abs.resolveSibling(m.group(1)) : abs;
+    }
+
     private static Path stagingOf(Path abs) {
         return abs.resolveSibling("." + abs.getFileName() + ".inprogress");
     }
 
-    /** Checks, before any work starts, that {@code target} may receive a new run; returns its absolute path. */
+    /** Takes the run's lock (re-entrant in this process); fails at once when another process holds it. */
+    private static DirectoryLock lockOf(Path abs) {
+        if (abs.getParent() == null) {
+            throw new BadInputException("a run cannot be the root directory " + abs);
+        }
+        return DirectoryLock.acquire(abs.resolveSibling("." + abs.getFileName() + ".lock"), "run " + abs,
+                "its unfinished output is kept in " + stagingOf(abs) + "; a command with --resume continues it with "
+                        + "--resume " + abs);
+    }
+
+    /**
+     * Checks, before any work starts, that {@code target} may receive a new run, and reserves it for
+     * this process; returns its absolute path.
+     */
     public static Path requireAvailable(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        if (Files.exists(abs.resolve(RUN_FILE))) {
-            throw new BadInputException("output directory " + abs + " already holds a run; choose another --out");
+        DirectoryLock lock = lockOf(abs);
+        try {
+            if (Files.exists(abs.resolve(RUN_FILE))) {
+                throw new BadInputException("output directory " + abs + " already holds a run; choose another --out");
+            }
+            if (Files.exists(abs) && !isEmptyDirectory(abs)) {
+                throw new BadInputException("output directory " + abs + " exists and is not empty");
+            }
+            if (Files.exists(stagingOf(abs))) {
+                throw new BadInputException("an interrupted run of " + abs + " exists; continue it with --resume " + abs
+                        + " or delete " + stagingOf(abs));
+            }
+            if (!Files.isWritable(abs.getParent())) {
+                throw new BadInputException("cannot create output directory " + abs + ": " + abs.getParent()
+                        + " is not writable");
+            }
+            return abs;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
         }
-        if (Files.exists(abs) && !isEmptyDirectory(abs)) {
-            throw new BadInputException("output directory " + abs + " exists and is not empty");
-        }
-        if (Files.exists(stagingOf(abs))) {
-            throw new BadInputException("an interrupted run of " + abs + " exists; continue it with --resume " + abs
-                    + " or delete " + stagingOf(abs));
-        }
-        return abs;
     }
 
     /** Where the run is written until it is committed. */
@@ -97,8 +146,13 @@ public final class RunDirectory {
         return staging.resolve(relative);
     }
 
-    /** Moves the finished run into place in one rename. */
+    /**
+     * Records the size and checksum of every file ({@value FileChecksums#RUN_FILE}), moves the
+     * finished run into place in one rename and releases the run's lock. Everything before the
+     * rename may be repeated by a resumed run.
+     */
     public void commit() {
+        FileChecksums.writeRunList(staging);
         try {
             if (Files.isDirectory(target)) {
                 Files.delete(target); // an empty placeholder; a non-empty one fails here
@@ -113,6 +167,11 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished run into " + target, e);
         }
+        lockOf(target).release();
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 
     private static boolean isEmptyDirectory(Path p) {

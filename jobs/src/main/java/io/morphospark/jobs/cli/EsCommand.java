@@ -66,6 +66,10 @@ final class EsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out == null && resume == null) { // the same usage error (exit 1) as every command's missing --out
+            throw new picocli.CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--out"),
+                    "Missing required option: '--out=<out>' (or --resume RUN_DIR)");
+        }
         if ((out == null) == (resume == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
         }

@@ -25,6 +25,8 @@ final class GenerateCommand implements Callable<Integer> {
     boolean dryRun;
     @Mixin
     SparkOptions spark;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
@@ -34,7 +36,9 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (out == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out is required unless --dry-run");
+            // the same usage error (exit 1) as every command's missing --out
+            throw new picocli.CommandLine.MissingParameterException(command.commandLine(), command.findOption("--out"),
+                    "Missing required option: '--out=<out>' (unless --dry-run)");
         }
         DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
         spark.withSession("morphospark-generate", session -> new GenerateJob(session, plan, System.out).run(out));
