@@ -31,7 +31,9 @@ import java.util.Map;
  * job opens it again) and released together by {@link #releaseAll()} when a command ends; a
  * second process gets a {@link BadInputException} naming the holder. A holder deletes the lock
  * file while it still holds the lock; a waiter that locked such a deleted file notices that the
- * path now names another file and tries again, so two processes never both believe they hold it.
+ * path now names another file (or none) and tries again, so two processes never both hold it.
+ * The file is only ever opened once per process: closing any descriptor of a file drops the
+ * process's POSIX locks on it.
  */
 public final class DirectoryLock {
     private static final Map<Path, DirectoryLock> HELD = new LinkedHashMap<>();
@@ -78,6 +80,8 @@ public final class DirectoryLock {
         try {
             Files.createDirectories(abs.getParent());
             channel = FileChannel.open(abs, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // the inode we opened (stat only: opening the file again would drop a POSIX lock when closed)
+            Object opened = fileKey(abs);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -90,16 +94,19 @@ public final class DirectoryLock {
                 throw new BadInputException(what + " is being written by another process (" + holder
                         + "); wait for it to finish or stop it first");
             }
-            // a unique line: if the path shows another content, the file we locked was deleted by its holder
-            String holder = describeSelf() + ", lock " + java.util.UUID.randomUUID() + "\n";
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
-            if (!holder.equals(readPath(abs))) {
+            // a previous holder may have deleted the file we opened before we locked it: then the path
+            // names another file (or none), and our lock protects nothing. An open file's inode number
+            // is not reused, so equal keys mean the path still names the file we hold.
+            Object locked = fileKey(abs);
+            if (opened == null || !opened.equals(locked)) {
                 lock.release();
                 channel.close();
                 return null;
             }
+            byte[] holder = (describeSelf() + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(holder), 0);
+            channel.force(false);
             return new DirectoryLock(abs, what, channel, lock, interruptedHint);
         } catch (AccessDeniedException e) {
             closeQuietly(channel);
@@ -110,9 +117,9 @@ public final class DirectoryLock {
         }
     }
 
-    private static String readPath(Path path) throws IOException {
+    private static Object fileKey(Path path) throws IOException {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -123,8 +130,6 @@ public final class DirectoryLock {
             ByteBuffer buf = ByteBuffer.allocate(512);
             int n = channel.read(buf, 0);
             String text = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8).trim();
-            int token = text.indexOf(", lock ");
-            text = token < 0 ? text : text.substring(0, token);
             return text.isEmpty() ? "holder unknown" : text;
         } catch (IOException e) {
             return "holder unknown";
