@@ -45,9 +45,14 @@ final class NcaCommand implements Runnable {
                 .anyMatch(o -> !NOT_CONFIGURATION.contains(o.longestName()));
     }
 
+    /** Neither is a missing option (usage, as a missing --out of the other nca commands); both, a bad combination. */
     private static void requireOutOrResume(CommandSpec spec, Path out, Path resume) {
-        if ((out == null) == (resume == null)) {
-            throw new ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
+        if (out == null && resume == null) {
+            throw new picocli.CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--out"),
+                    "Missing required option: give --out (a new run) or --resume (an interrupted one)");
+        }
+        if (out != null && resume != null) {
+            throw new ParameterException(spec.commandLine(), "give either --out or --resume, not both");
         }
     }
 
