@@ -37,7 +37,6 @@ final class GrowthValidation {
     /** Every check so far and the best parameters, for checkpoints. */
     record Record(ArrayList<double[]> curve, double bestMse, int bestEpoch, NcaParameters.Values best)
             implements java.io.Serializable {
-        static final Record NONE = new Record(new ArrayList<>(), Double.POSITIVE_INFINITY, -1, null);
     }
 
     GrowthValidation(Target target, NcaEngine.Kind engine, double trainingFireRate, long seed, int steps, int every,

@@ -25,7 +25,9 @@ import java.util.List;
  * {@code nca train}: trains on the driver (the CA is small; ND4J uses the machine's cores or GPU),
  * then writes the run directory: run.json, model/ (JSON + SameDiff), loss table and plot, the
  * growth-from-seed validation (table, plot, and model-best/ as scored there), and a growth from the
- * seed as film strip and trajectory table.
+ * seed as film strip and trajectory table. While it trains, the in-progress directory holds an
+ * atomic checkpoint (every {@code checkpointEvery} epochs and after the last) and the current
+ * model-best/, so {@link #resume} continues a killed run to the same result.
  */
 public final class NcaTrainJob {
     static final String MODEL_DIR = "model";

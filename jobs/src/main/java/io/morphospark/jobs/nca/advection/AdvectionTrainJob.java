@@ -27,7 +27,9 @@ import java.util.List;
 /**
  * {@code nca train-advection}: trains the advection NCA on the driver (plain Java and ND4J GEMMs),
  * then writes the run directory: run.json, model/ (JSON), the loss table and plot, the transition
- * table (trained and baseline) and a film strip of a LINE → SQUARE transition.
+ * table (trained and baseline) and a film strip of a LINE → SQUARE transition. While it trains,
+ * the in-progress directory holds an atomic checkpoint (every {@code checkpointEvery} iterations
+ * and after the last), so {@link #resume} continues a killed run to the same result.
  */
 public final class AdvectionTrainJob {
     public static final String MODEL_DIR = "model";

@@ -54,6 +54,8 @@ class AdvectionTrainResumeTest {
         s.warmup = 1;
         s.decay = 4;
         s.filmStride = 1;
+        s.hidden1 = 16;
+        s.hidden2 = 16;
         s.checkpointEvery = 2;
         return s;
     }
