@@ -9,7 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code morphospark es}: an evolution strategy with population evaluation fanned out over Spark. */
@@ -69,11 +68,11 @@ final class EsCommand implements Callable<Integer> {
         if ((out == null) == (resume == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
         }
-        EsSettings s = resume != null && !configGiven() ? EsSettings.ofRun(resume) : settings();
+        EsSettings s = settings();
         s.validateRun();
         s.buildOptimizer(s.buildProblem()); // all checks before a session or a directory exists
         if (resume != null) {
-            RunDirectory.resume(resume); // fails fast if it is not an interrupted run
+            EsJob.checkResumable(resume, s); // fails fast if the run cannot be continued with these settings
             spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).resume(resume));
         } else {
             RunDirectory.requireAvailable(out);
@@ -82,14 +81,13 @@ final class EsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Whether any option that shapes the configuration was given (everything but --out, --resume, --master). */
-    private boolean configGiven() {
-        return spec.commandLine().getParseResult().matchedOptions().stream()
-                .anyMatch(o -> !List.of("--out", "--resume", "--master").contains(o.longestName()));
-    }
-
+    /**
+     * The preset (or, with --resume and no --preset, the run's recorded configuration), then the
+     * YAML file, then the flags: so {@code --resume RUN --generations 200} changes only generations.
+     */
     EsSettings settings() {
-        EsSettings s = EsSettings.preset(preset == null ? "lateral-inhibition" : preset);
+        EsSettings s = resume != null && preset == null ? EsSettings.ofRun(resume)
+                : EsSettings.preset(preset == null ? "lateral-inhibition" : preset);
         if (config != null) {
             s.mergeYaml(config);
         }
