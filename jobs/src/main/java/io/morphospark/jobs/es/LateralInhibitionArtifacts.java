@@ -131,7 +131,7 @@ final class LateralInhibitionArtifacts {
                         ? String.format("Final best network: %d fresh replicates, %d of them invalid (non-finite states)%s",
                                 validationReplicates, invalid, cells)
                         : String.format("Final best network: %d fresh replicates, U = %.3f%s", validationReplicates, utility, cells),
-                patterns);
+                patterns, cfg.firstControlledCell());
     }
 
     private static double value(double[][] f, int i) {

@@ -111,10 +111,10 @@ public final class Plots {
      * Binary patterns of many replicates (e.g. the final fates of 200 replicates) as one image:
      * a row per replicate, grouped by pattern with the most frequent first, each group labelled
      * with its pattern and share, and a 0/1 key; a null pattern is a replicate whose states went
-     * non-finite, drawn grey as "invalid". Drawn directly (XChart's heat map labels every
+     * non-finite, drawn grey as "invalid"; cells are numbered from {@code firstCell}. Drawn directly (XChart's heat map labels every
      * row and has no discrete key, unreadable beyond a few dozen replicates).
      */
-    public static void binaryPatterns(Path png, String title, List<String> patterns) {
+    public static void binaryPatterns(Path png, String title, List<String> patterns, int firstCell) {
         Map<String, Integer> counts = new TreeMap<>();
         for (String p : patterns) {
             counts.merge(p == null ? INVALID : p, 1, Integer::sum);
@@ -166,6 +166,8 @@ public final class Plots {
 
         int y = top;
         int replicate = 0;
+        int unlabelledGroups = 0;
+        int unlabelledReplicates = 0;
         for (Map.Entry<String, Integer> group : groups) {
             String p = group.getKey();
             int n = group.getValue();
@@ -187,6 +189,9 @@ public final class Plots {
             if (h >= 11) {
                 g.setColor(Color.BLACK);
                 g.drawString(String.format("%s  ×%d (%.0f %%)", p, n, 100.0 * n / rows), left + plotW + 10, y + Math.min(h, 24) / 2 + 5);
+            } else {
+                unlabelledGroups++;
+                unlabelledReplicates += n;
             }
             y += h;
         }
@@ -199,10 +204,15 @@ public final class Plots {
             g.drawString(Integer.toString(r), left - 8 - g.getFontMetrics().stringWidth(Integer.toString(r)), top + r * rowH + 4);
         }
         for (int i = 0; i < cells; i++) {
-            String s = Integer.toString(i);
+            String s = Integer.toString(firstCell + i);
             g.drawString(s, left + i * cellW + (cellW - g.getFontMetrics().stringWidth(s)) / 2, top + plotH + 16);
         }
         g.drawString("cell", left + plotW / 2 - 10, top + plotH + 34);
+        if (unlabelledGroups > 0) {
+            g.drawString(String.format("+ %d rarer pattern%s (%d replicate%s), too thin to label", unlabelledGroups,
+                    unlabelledGroups == 1 ? "" : "s", unlabelledReplicates, unlabelledReplicates == 1 ? "" : "s"),
+                    left + plotW + 10, top + plotH);
+        }
         g.dispose();
         write(png, img);
     }
