@@ -86,7 +86,7 @@ public final class FileChecksums {
         list.put("algorithm", ALGORITHM);
         ObjectNode files = list.putObject("files");
         for (Map.Entry<String, Path> f : filesUnder(root).entrySet()) {
-            if (!f.getKey().equals(RUN_FILE)) {
+            if (!f.getKey().equals(RUN_FILE) && !f.getKey().equals(RunDirectory.REOPENED)) {
                 Entry e = of(f.getValue());
                 ObjectNode node = files.putObject(f.getKey());
                 node.put("bytes", e.bytes());

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class RunDirectory {
     public static final String RUN_FILE = "run.json";
     private static final Pattern STAGING_NAME = Pattern.compile("^\\.(.+)\\.inprogress$");
+    /** Marks a staging directory made by {@link #reopen}: only such a one may replace a finished run. */
+    static final String REOPENED = ".reopened";
 
     private final Path target;
     private final Path staging;
@@ -49,12 +51,15 @@ public final class RunDirectory {
         }
     }
 
-    /** Reopens the staging directory of an interrupted run (given by its name or by its staging directory). */
+    /**
+     * Reopens the staging directory of an interrupted run, or of an interrupted extension of a
+     * finished one (given by its name or by its staging directory).
+     */
     public static RunDirectory resume(Path target) {
         Path abs = targetOf(target);
         DirectoryLock lock = lockOf(abs);
         try {
-            if (Files.exists(abs.resolve(RUN_FILE))) {
+            if (isFinished(abs)) {
                 throw new BadInputException("run " + abs + " has already finished; nothing to resume");
             }
             Path staging = stagingOf(abs);
@@ -69,10 +74,46 @@ public final class RunDirectory {
         }
     }
 
-    /** The directory holding the run.json of a run, finished or interrupted. */
+    /** Whether {@code target} holds a finished run and nothing continues it (no staging directory). */
+    public static boolean isFinished(Path target) {
+        Path abs = targetOf(target);
+        return Files.exists(abs.resolve(RUN_FILE)) && !Files.exists(stagingOf(abs).resolve(RUN_FILE));
+    }
+
+    /**
+     * Reopens a finished run to continue it (e.g. more generations): {@code prepare} fills a fresh
+     * directory with what the continuation starts from (its run.json, its checkpoint), which then
+     * becomes the run's staging directory in one rename. The finished run stays in place, readable,
+     * until {@link #commit()} replaces it; a kill before then leaves an interrupted run to resume.
+     */
+    public static RunDirectory reopen(Path target, java.util.function.Consumer<Path> prepare) {
+        Path abs = targetOf(target);
+        DirectoryLock lock = lockOf(abs);
+        try {
+            if (!isFinished(abs)) {
+                throw new BadInputException(abs + " is not a finished run");
+            }
+            Path staging = stagingOf(abs);
+            Path preparing = abs.resolveSibling("." + abs.getFileName() + ".reopening");
+            deleteRecursively(preparing); // a leftover of a reopening killed before its rename
+            Files.createDirectory(preparing);
+            prepare.accept(preparing);
+            Files.createFile(preparing.resolve(REOPENED)); // lets commit() replace the finished run
+            Files.move(preparing, staging, StandardCopyOption.ATOMIC_MOVE);
+            return new RunDirectory(abs, staging);
+        } catch (IOException e) {
+            lock.release();
+            throw new UncheckedIOException("cannot reopen " + abs, e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** The directory holding the run.json of a run: the staging one while the run is (again) in progress. */
     public static Path manifestDirectory(Path target) {
         Path abs = targetOf(target);
-        for (Path p : new Path[] {abs, stagingOf(abs)}) {
+        for (Path p : new Path[] {stagingOf(abs), abs}) {
             if (Files.exists(p.resolve(RUN_FILE))) {
                 return p;
             }
@@ -149,12 +190,22 @@ public final class RunDirectory {
     /**
      * Records the size and checksum of every file ({@value FileChecksums#RUN_FILE}), moves the
      * finished run into place in one rename and releases the run's lock. Everything before the
-     * rename may be repeated by a resumed run.
+     * rename may be repeated by a resumed run. A reopened run replaces its previous version: that is
+     * renamed aside first (Java cannot exchange two directories in one step), so a kill between the
+     * two renames leaves no run at the target but a complete staging directory, which
+     * {@code --resume} commits; the version set aside is deleted once the new one is in place.
      */
     public void commit() {
         FileChecksums.writeRunList(staging);
+        Path superseded = target.resolveSibling("." + target.getFileName() + ".superseded");
         try {
-            if (Files.isDirectory(target)) {
+            if (Files.exists(target.resolve(RUN_FILE))) {
+                if (!Files.exists(staging.resolve(REOPENED))) {
+                    throw new BadInputException("output directory " + target + " was filled by someone else during the run");
+                }
+                deleteRecursively(superseded);
+                Files.move(target, superseded, StandardCopyOption.ATOMIC_MOVE);
+            } else if (Files.isDirectory(target)) {
                 Files.delete(target); // an empty placeholder; a non-empty one fails here
             }
             try {
@@ -162,12 +213,25 @@ public final class RunDirectory {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(staging, target);
             }
+            deleteRecursively(superseded);
+            Files.deleteIfExists(target.resolve(REOPENED));
         } catch (DirectoryNotEmptyException e) {
             throw new BadInputException("output directory " + target + " was filled by someone else during the run");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the finished run into " + target, e);
         }
         lockOf(target).release();
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
     }
 
     private static String reason(IOException e) {

@@ -147,11 +147,7 @@ public final class AdvectionTrainJob {
     }
 
     static void write(Path file, ObjectNode node) {
-        try {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.morphospark.jobs.plots.SummaryJson.write(file, node); // non-finite numbers become null
     }
 
     private static double mean(double[] v, int last) {
