@@ -3,10 +3,10 @@ package io.morphospark.datasets.config;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -36,7 +36,6 @@ public final class StrictYaml {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         // "field:" with no value is YAML's null: refuse it rather than reset the field (a field that
@@ -46,51 +45,53 @@ public final class StrictYaml {
     }
 
     /**
-     * The top-level mapping of {@code file}, checked: readable, valid YAML, one document, no
-     * duplicate key, a non-empty mapping. {@code what} names the file's role ("config", "spec").
+     * The text of {@code file}, checked: readable, and its top level a non-empty mapping.
+     * {@code what} names the file's role ("config", "spec"). Binding then checks the rest (one
+     * document, no duplicate key, types) with the strict mapper, so YAML's own scalars such as
+     * {@code .nan} reach the field's checks.
      */
-    public static JsonNode readMapping(ObjectMapper mapper, Path file, String what) {
+    public static String readMapping(ObjectMapper mapper, Path file, String what) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new BadInputException(what + " " + file + " does not exist or is not a readable file");
         }
-        JsonNode root;
         try {
-            root = mapper.readTree(Files.readString(file));
-        } catch (JsonMappingException e) {
-            throw new BadInputException(what + " " + file + ": " + describe(e), e);
+            String text = Files.readString(file);
+            try (JsonParser p = mapper.createParser(text)) {
+                JsonToken first = p.nextToken();
+                if (first == null || first == JsonToken.VALUE_NULL) {
+                    throw new BadInputException(what + " " + file + " is empty: give at least one field");
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    throw new BadInputException(what + " " + file + ": the top level must be a mapping of field: value, got "
+                            + (first == JsonToken.START_ARRAY ? "a list" : "the value '" + p.getText() + "'"));
+                }
+                if (p.nextToken() == JsonToken.END_OBJECT) {
+                    throw new BadInputException(what + " " + file + " is an empty mapping: give at least one field");
+                }
+            }
+            return text;
         } catch (IOException e) {
             throw new BadInputException(what + " " + file + " is not valid YAML: " + firstLine(e), e);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new BadInputException(what + " " + file + " is empty: give at least one field");
-        }
-        if (!root.isObject()) {
-            throw new BadInputException(what + " " + file + ": the top level must be a mapping of field: value, got "
-                    + kind(root));
-        }
-        if (root.isEmpty()) {
-            throw new BadInputException(what + " " + file + " is an empty mapping: give at least one field");
-        }
-        return root;
     }
 
     /** Reads {@code file} as a {@code type}. */
     public static <T> T read(ObjectMapper mapper, Path file, String what, Class<T> type) {
-        JsonNode root = readMapping(mapper, file, what);
+        String text = readMapping(mapper, file, what);
         try {
-            return mapper.treeToValue(root, type);
+            return mapper.readValue(text, type);
         } catch (IOException e) {
-            throw new BadInputException(what + " " + file + ": " + describe(e), e);
+            throw new BadInputException(what + " " + file + separator(e) + describe(e), e);
         }
     }
 
     /** Overlays {@code file} onto {@code target}: the fields it names replace target's. */
     public static <T> T update(ObjectMapper mapper, Path file, String what, T target) {
-        JsonNode root = readMapping(mapper, file, what);
+        String text = readMapping(mapper, file, what);
         try {
-            return mapper.readerForUpdating(target).readValue(root);
+            return mapper.readerForUpdating(target).readValue(text);
         } catch (IOException e) {
-            throw new BadInputException(what + " " + file + ": " + describe(e), e);
+            throw new BadInputException(what + " " + file + separator(e) + describe(e), e);
         }
     }
 
@@ -120,10 +121,18 @@ public final class StrictYaml {
             String message = j.getOriginalMessage() == null ? firstLine(j) : j.getOriginalMessage().split("\n")[0];
             return (at.isEmpty() ? "" : at + ": ") + message;
         }
-        if (e instanceof InputCoercionException c) {
-            return firstLine(c);
+        if (e instanceof JsonParseException p && p.getOriginalMessage() != null) {
+            // SnakeYAML puts the context on the first line and the cause on the second
+            String[] lines = p.getOriginalMessage().split("\n");
+            String cause = lines.length > 1 && !lines[1].isBlank() ? "; " + lines[1].trim() : "";
+            return "is not valid YAML: " + lines[0].trim() + cause
+                    + (p.getLocation() != null && p.getLocation().getLineNr() > 0 ? " (line " + p.getLocation().getLineNr() + ")" : "");
         }
         return firstLine(e);
+    }
+
+    private static String separator(IOException e) {
+        return e instanceof JsonParseException ? " " : ": ";
     }
 
     private static String got(MismatchedInputException m) {
@@ -141,10 +150,6 @@ public final class StrictYaml {
             sb.append(sb.length() == 0 || part.startsWith("[") ? "" : ".").append(part);
         }
         return sb.toString();
-    }
-
-    private static String kind(JsonNode n) {
-        return n.isArray() ? "a list" : n.isTextual() ? "the text '" + n.asText() + "'" : "the value " + n;
     }
 
     private static String firstLine(Exception e) {

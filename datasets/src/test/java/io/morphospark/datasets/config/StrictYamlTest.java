@@ -54,7 +54,7 @@ class StrictYamlTest {
         assertRefused("is empty", "");
         assertRefused("is empty", "# only a comment\n");
         assertRefused("the top level must be a mapping of field: value, got a list", "- generations: 3\n");
-        assertRefused("the top level must be a mapping of field: value, got the text 'generations'", "generations\n");
+        assertRefused("the top level must be a mapping of field: value, got the value 'generations'", "generations\n");
         assertRefused("is an empty mapping", "{}\n");
         assertRefused("generations: expected a whole number, got 2.7", "generations: 2.7\n");
         assertRefused("nested.samples_per_shard: expected a whole number, got 2.5", "nested: {samples_per_shard: 2.5}\n");
