@@ -93,7 +93,7 @@ final class DatasetCommand implements Runnable {
                         .where(col("rank").leq(perLabel)).orderBy("label", "id");
                 Map<String, List<FrameImages.Tile>> rows = new LinkedHashMap<>();
                 for (Row r : first.collectAsList()) {
-                    rows.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "final_"));
+                    rows.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "final_").withCaption("id " + r.getAs("id")));
                 }
                 FrameImages.write(out, rows.entrySet().stream().map(e -> new FrameImages.Row(e.getKey(), e.getValue())).toList(), 2);
                 System.out.println("gallery: " + out);
@@ -103,7 +103,7 @@ final class DatasetCommand implements Runnable {
                     Dataset<Row> firstIds = first.where(col("rank").equalTo(1)).select("id");
                     Map<String, List<FrameImages.Tile>> strips = new LinkedHashMap<>();
                     for (Row r : frames.join(firstIds, "id").orderBy("label", "step").collectAsList()) {
-                        strips.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, ""));
+                        strips.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "").withCaption("step " + r.getAs("step")));
                     }
                     Path filmPng = out.resolveSibling("film.png");
                     FrameImages.write(filmPng, strips.entrySet().stream().map(e -> new FrameImages.Row(e.getKey(), e.getValue())).toList(), 1);

@@ -110,4 +110,15 @@ class GenerateSpecValidationTest {
         assertRefused("is empty", "\n");
         assertRefused("format_version 1 is not supported", "format_version: 1\n" + label);
     }
+
+    @Test
+    void everyOptionOfGenerateIsDescribedInHelp() {
+        var cli = new picocli.CommandLine(new Main()).getSubcommands().get("generate");
+        for (var option : cli.getCommandSpec().options()) {
+            String text = String.join(" ", option.description()).trim();
+            assertFalse(text.isEmpty(), option.longestName() + " has no description");
+        }
+        String help = cli.getUsageMessage();
+        assertTrue(help.contains("--dry-run") && help.contains("(default: false)"), help);
+    }
 }
