@@ -47,6 +47,7 @@ class StrictYamlTest {
         assertEquals(2.0, s.noise, "a whole number is a fine fraction");
         assertEquals(3, s.nested.samplesPerShard);
         assertEquals(1, s.seed, "fields not named keep their value");
+        assertEquals(0.001, update("noise: 1e-3\n").noise, "YAML 1.1 reads 1e-3 as text; it still means a number");
     }
 
     @Test

@@ -121,4 +121,15 @@ class GenerateSpecValidationTest {
         String help = cli.getUsageMessage();
         assertTrue(help.contains("--dry-run") && help.contains("(default: false)"), help);
     }
+
+    /** The shipped specs pass the same checks (the module's tests run in jobs/). */
+    @Test
+    void theShippedSpecsAreValid() throws Exception {
+        try (var specsDir = Files.list(Path.of("..", "specs"))) {
+            for (Path spec : specsDir.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                CliRun run = CliRun.of("generate", "--spec", spec.toString(), "--dry-run");
+                assertEquals(ExitCodes.OK, run.exitCode(), spec + ": " + run.stderr());
+            }
+        }
+    }
 }
