@@ -87,7 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
             };
             double bytes = (double) l.samples() * (frames + 1) * cellsPerFrame * bytesPerCell;
             sb.append(String.format("  %-10s %-15s %6d samples, %-15s frames ≈ %d, ≈ %s; %s%n", l.label().id(), l.family(),
-                    l.samples(), l.sampling().name().toLowerCase().replace('_', '-'), frames, human(bytes), ranges(l)));
+                    l.samples(), l.sampling().id(), frames, human(bytes), ranges(l)));
             totalSamples += l.samples();
             totalFrames += (long) l.samples() * frames;
             totalBytes += bytes;
