@@ -56,7 +56,9 @@ public final class FrameImages {
                 int x0 = LABEL_WIDTH + c * (tileW + GAP);
                 draw(img, t, x0, y0, scale);
                 if (t.caption() != null) {
+                    g.setClip(x0, y0 + tileH, tileW, CAPTION_HEIGHT); // a long caption on a small tile never runs into the next
                     g.drawString(t.caption(), x0, y0 + tileH + CAPTION_HEIGHT - 3);
+                    g.setClip(null);
                 }
             }
         }
