@@ -153,7 +153,7 @@ final class DatasetCommand implements Runnable {
                         .where(col("rank").leq(perLabel)).orderBy("label", "id");
                 Map<String, List<FrameImages.Tile>> rows = new LinkedHashMap<>();
                 for (Row r : first.collectAsList()) {
-                    rows.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "final_"));
+                    rows.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "final_").withCaption("id " + r.getAs("id")));
                 }
                 write(out, "--png", rows, 2);
                 System.out.println("gallery: " + out);
@@ -163,7 +163,7 @@ final class DatasetCommand implements Runnable {
                     Dataset<Row> firstIds = first.where(col("rank").equalTo(1)).select("id");
                     Map<String, List<FrameImages.Tile>> strips = new LinkedHashMap<>();
                     for (Row r : frames.join(firstIds, "id").orderBy("label", "step").collectAsList()) {
-                        strips.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, ""));
+                        strips.computeIfAbsent(r.getAs("label"), k -> new ArrayList<>()).add(tile(r, "").withCaption("step " + r.getAs("step")));
                     }
                     write(filmPng, "--film", strips, 1);
                     System.out.println("film: " + filmPng);

@@ -108,6 +108,9 @@ final class EsCommand implements Callable<Integer> {
         if (cells != null) s.problem.cells = cells;
         if (replicates != null) s.problem.replicates = replicates;
         if (dt != null) s.problem.dt = dt;
+        if (steps != null && time != null) {
+            throw new BadInputException("--steps " + steps + " and --time " + time + " both set the steps: give one");
+        }
         if (steps != null) s.problem.steps = steps;
         if (time != null) {
             if (!(time > 0) || Double.isInfinite(time)) {

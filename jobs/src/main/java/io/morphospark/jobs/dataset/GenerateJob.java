@@ -45,30 +45,15 @@ public final class GenerateJob {
     }
 
     /**
-     * Identifies what a dataset holds: the spec plus every label's effective ranges, so a change of
-     * the catalogue's defaults is a different dataset too.
+     * Identifies what a dataset holds: the resolved spec (every label's effective ranges, the
+     * format version), so a change of the catalogue's defaults is a different dataset too.
      */
     public static String specHash(SweepPlan plan) {
-        return RunManifest.configHash(identity(plan));
-    }
-
-    private static ObjectNode identity(SweepPlan plan) {
-        ObjectNode id = JSON.createObjectNode();
-        id.set("spec", JSON.valueToTree(plan.spec()));
-        ObjectNode resolved = id.putObject("resolved_ranges");
-        for (SweepPlan.LabelPlan l : plan.labels()) {
-            ObjectNode label = resolved.putObject(l.label().id());
-            label.put("family", l.family());
-            label.put("sampling", l.sampling().name());
-            for (int p = 0; p < l.names().length; p++) {
-                label.set(l.names()[p], JSON.valueToTree(l.ranges()[p]));
-            }
-        }
-        return id;
+        return RunManifest.configHash(plan.identity());
     }
 
     public ObjectNode run(Path out) {
-        JsonNode specJson = identity(plan);
+        JsonNode specJson = plan.identity();
         DatasetDirectory dir = DatasetDirectory.openForSpec(out, specHash(plan), specJson);
         try {
             return generate(dir);
