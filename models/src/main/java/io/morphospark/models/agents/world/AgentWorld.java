@@ -1,0 +1,613 @@
+package io.morphospark.models.agents.world;
+
+import io.morphospark.models.agents.AgentAlgorithm;
+import io.morphospark.models.agents.rules.Communication;
+import io.morphospark.models.agents.rules.Decision;
+import io.morphospark.models.agents.rules.Movement;
+
+import java.util.Arrays;
+
+/**
+ * A 2-D world of agents run by one {@link AgentAlgorithm}. State is held as structure of arrays
+ * (position, heading, type, energy, age, emitted signal, id). Updates are synchronous: every
+ * agent perceives the state at the start of the step (one fused cell-list pass) and its new
+ * heading and position are written to separate arrays, so the update order does not matter; all
+ * randomness comes from {@link Draws} keyed by (seed, step, agent id, purpose). Division and death
+ * (when on) are applied afterwards in id order. The same seed gives a bit-identical run anywhere.
+ */
+public final class AgentWorld {
+    /** Most a single step may displace an agent (in radii), so cell lists and fields stay valid. */
+    static final double MAX_DISPLACEMENT = 0.5;
+    /** Core overlap penalty K of the adhesion energy. */
+    static final double CORE_STIFFNESS = 10;
+    private static final double TAU = 2 * Math.PI;
+
+    private final WorldSettings settings;
+    private final AgentAlgorithm algorithm;
+    private final long seed;
+    private final double radius;
+    private final double side;
+    private final double core;
+    private final CellList cells;
+    /** The chemical_trails field (null for other communication rules). */
+    private final Field trail;
+    /** A static morphogen prepattern: resource of the energy budget, guidance field without trails. */
+    private final Field morphogen;
+    private final PolicyNetwork policy;
+    private final double[] features = new double[PolicyNetwork.INPUTS];
+    private final double[] probabilities = new double[PolicyNetwork.ACTIONS];
+
+    // Rule parameters, read once.
+    private final double speed;
+    private final double persistence;
+    private final double sensitivity;
+    private final double selectivity;
+    private final double repulsionRange;
+    private final double chirality;
+    private final double edgeBias;
+    private final double threshold;
+    private final double temperature;
+    private final double noise;
+    private final double movementWeight;
+    private final double adhesionSame;
+    private final double adhesionOther;
+    private final double mcTemperature;
+    private final double signalRange;
+    private final double broadcastGain;
+    private final double deposit;
+    private final double diffusion;
+    private final double decay;
+    private final double stiffness;
+    private final double adhesion;
+
+    private int n;
+    private int step;
+    private long nextId;
+    private long[] id;
+    private double[] x;
+    private double[] y;
+    private double[] heading;
+    private double[] energy;
+    private double[] state;
+    private byte[] type;
+    private int[] age;
+    private double[] newX;
+    private double[] newY;
+    private double[] newHeading;
+    private boolean[] wantsDivision;
+    private long interactions;
+    private int perceivedStep = -1;
+
+    public AgentWorld(WorldSettings settings, AgentAlgorithm algorithm, long seed) {
+        this.settings = settings;
+        this.algorithm = algorithm;
+        this.seed = seed;
+        this.radius = settings.radius();
+        this.side = settings.side();
+        this.core = settings.core() * radius;
+        int capacity = settings.division() ? settings.maxAgents() : settings.agents();
+        this.cells = new CellList(side, radius, settings.periodic(), settings.agents());
+        this.morphogen = new Field(side, radius, settings.periodic());
+        for (int gy = 0; gy < morphogen.cells(); gy++) {
+            for (int gx = 0; gx < morphogen.cells(); gx++) {
+                double px = (gx + 0.5) * morphogen.cellSize();
+                double py = (gy + 0.5) * morphogen.cellSize();
+                morphogen.set(gx, gy, 0.5 + 0.25 * (Math.cos(TAU * px / side) + Math.cos(TAU * py / side)));
+            }
+        }
+        this.trail = algorithm.communication() == Communication.CHEMICAL_TRAILS ? new Field(side, radius, settings.periodic()) : null;
+        this.speed = algorithm.get("speed") * radius;
+        this.persistence = param("persistence", 0);
+        this.sensitivity = param("sensitivity", 0);
+        this.selectivity = param("selectivity", 0);
+        this.repulsionRange = param("repulsion_range", 1) * radius;
+        this.chirality = param("chirality", 0);
+        this.edgeBias = param("edge_bias", 0);
+        this.threshold = param("threshold", 0);
+        this.temperature = param("temperature", 1);
+        this.noise = param("noise", 0);
+        this.movementWeight = param("movement_weight", 0);
+        this.adhesionSame = param("adhesion_same", 0);
+        this.adhesionOther = param("adhesion_other", 0);
+        this.mcTemperature = param("mc_temperature", 1);
+        this.signalRange = param("signal_range", 1) * radius;
+        this.broadcastGain = param("broadcast_gain", 0);
+        this.deposit = param("deposit", 0);
+        this.diffusion = param("diffusion", 0);
+        this.decay = param("decay", 0);
+        boolean mechanics = algorithm.communication() == Communication.MECHANICAL_FORCES;
+        this.stiffness = mechanics ? param("stiffness", 0) : 0;
+        this.adhesion = mechanics ? param("adhesion", 0) : 0;
+        this.policy = algorithm.decision() != Decision.LEARNING_BASED ? null
+                : new PolicyNetwork(algorithm.policyWeights() != null ? algorithm.policyWeights()
+                : PolicyNetwork.randomWeights(seed, param("weight_scale", 1)));
+        allocate(capacity);
+        place();
+    }
+
+    private double param(String name, double absent) {
+        Double v = algorithm.parameters().get(name);
+        return v == null ? absent : v;
+    }
+
+    private void allocate(int capacity) {
+        id = new long[capacity];
+        x = new double[capacity];
+        y = new double[capacity];
+        heading = new double[capacity];
+        energy = new double[capacity];
+        state = new double[capacity];
+        type = new byte[capacity];
+        age = new int[capacity];
+        newX = new double[capacity];
+        newY = new double[capacity];
+        newHeading = new double[capacity];
+        wantsDivision = new boolean[capacity];
+    }
+
+    /** Uniform positions and headings from the draws of step −1; types in order A…, B…, C…. */
+    private void place() {
+        long key = Draws.stepKey(seed, -1);
+        int[] counts = settings.typeCounts();
+        n = settings.agents();
+        int i = 0;
+        for (int t = 0; t < counts.length; t++) {
+            for (int k = 0; k < counts[t]; k++, i++) {
+                id[i] = i;
+                x[i] = side * Draws.uniform(key, i, Draws.INITIAL_X);
+                y[i] = side * Draws.uniform(key, i, Draws.INITIAL_Y);
+                heading[i] = TAU * Draws.uniform(key, i, Draws.INITIAL_HEADING);
+                type[i] = (byte) t;
+                energy[i] = WorldSettings.INITIAL_ENERGY;
+            }
+        }
+        nextId = n;
+    }
+
+    /**
+     * Re-sorts the cell list and runs the neighbour pass on the current state (once per state: a
+     * step after a perceive, e.g. to measure, reuses it).
+     */
+    public void perceive() {
+        if (perceivedStep == step) {
+            return;
+        }
+        perceivedStep = step;
+        cells.build(n, x, y, heading, state, type);
+        cells.pass(n, radius, selectivity, repulsionRange, signalRange, core, stiffness, adhesion);
+        interactions += cells.interactions;
+    }
+
+    /** One synchronous step of every agent. */
+    public void step() {
+        long key = Draws.stepKey(seed, step);
+        perceive();
+        double gx = 0;
+        double gy = 0;
+        double gs = 0;
+        for (int i = 0; i < n; i++) {
+            gx += Math.cos(heading[i]);
+            gy += Math.sin(heading[i]);
+            gs += state[i];
+        }
+        gx /= n;
+        gy /= n;
+        gs /= n;
+        Movement movement = algorithm.movement();
+        Decision decision = algorithm.decision();
+        Communication communication = algorithm.communication();
+        Field guidance = trail != null ? trail : morphogen;
+        for (int a = 0; a < n; a++) {
+            int i = cells.order[a];
+            long agent = id[i];
+            int count = cells.count[a];
+            double hetero = count == 0 ? 1 : (count - cells.same[a]) / (double) count;
+            double hX = Math.cos(heading[i]);
+            double hY = Math.sin(heading[i]);
+
+            // Movement rule: the desired unit direction M.
+            double mx;
+            double my;
+            switch (movement) {
+                case RANDOM_WALK -> {
+                    double ang = heading[i] + (1 - persistence) * Math.PI * Draws.symmetric(key, agent, Draws.TURN);
+                    mx = Math.cos(ang);
+                    my = Math.sin(ang);
+                }
+                case GRADIENT_FOLLOWING -> {
+                    double c = guidance.at(x[i], y[i]);
+                    double k = sensitivity * radius / (1 + Math.max(0, c));
+                    mx = hX + k * guidance.gradientX(x[i], y[i]);
+                    my = hY + k * guidance.gradientY(x[i], y[i]);
+                }
+                case NEIGHBOR_ATTRACTION -> {
+                    mx = count > 0 ? cells.ax[a] : hX;
+                    my = count > 0 ? cells.ay[a] : hY;
+                }
+                case NEIGHBOR_REPULSION -> {
+                    boolean pushed = cells.rx[a] != 0 || cells.ry[a] != 0;
+                    mx = pushed ? cells.rx[a] : hX;
+                    my = pushed ? cells.ry[a] : hY;
+                }
+                case BOUNDARY_FOLLOWING -> {
+                    double inX = 0;
+                    double inY = 0;
+                    if (!settings.periodic() && nearestWallInward(x[i], y[i])) {
+                        inX = wallX;
+                        inY = wallY;
+                    } else if (count > 0) {
+                        double len = Math.hypot(cells.cx[a], cells.cy[a]);
+                        if (len > 0) {
+                            inX = cells.cx[a] / len;
+                            inY = cells.cy[a] / len;
+                        }
+                    }
+                    boolean edge = inX != 0 || inY != 0;
+                    mx = edge ? chirality * -inY + edgeBias * inX : hX;
+                    my = edge ? chirality * inX + edgeBias * inY : hY;
+                }
+                default -> throw new IllegalStateException(movement.id());
+            }
+            double ml = Math.hypot(mx, my);
+            if (ml > 0) {
+                mx /= ml;
+                my /= ml;
+            } else {
+                mx = hX;
+                my = hY;
+            }
+
+            // Communication rule: the cue vector V and, where there is one, the cue level S.
+            double vx = 0;
+            double vy = 0;
+            double cue = 0;
+            boolean hasCue = true;
+            double fx = 0;
+            double fy = 0;
+            switch (communication) {
+                case NONE -> hasCue = false;
+                case LOCAL_SIGNALING -> {
+                    vx = cells.hx[a];
+                    vy = cells.hy[a];
+                    cue = cells.signalCount[a] > 0 ? cells.signalSum[a] / cells.signalCount[a] : 0;
+                }
+                case GLOBAL_BROADCAST -> {
+                    vx = broadcastGain * gx;
+                    vy = broadcastGain * gy;
+                    cue = gs;
+                }
+                case CHEMICAL_TRAILS -> {
+                    double c = Math.max(0, trail.at(x[i], y[i]));
+                    vx = trail.gradientX(x[i], y[i]) * radius / (1 + c);
+                    vy = trail.gradientY(x[i], y[i]) * radius / (1 + c);
+                    cue = c / (1 + c);
+                }
+                case MECHANICAL_FORCES -> {
+                    fx = cells.fx[a] * radius;
+                    fy = cells.fy[a] * radius;
+                    cue = Math.min(1, Math.hypot(cells.fx[a], cells.fy[a]) / Math.max(1e-9, stiffness + adhesion));
+                }
+                default -> throw new IllegalStateException(communication.id());
+            }
+
+            // Decision rule: new heading and whether to move along it.
+            double th = heading[i];
+            boolean move;
+            double px = Double.NaN;
+            double py = Double.NaN;
+            wantsDivision[i] = false;
+            switch (decision) {
+                case THRESHOLD_BASED -> {
+                    double q = hasCue ? 0.5 * (hetero + cue) : hetero;
+                    move = q > threshold;
+                    if (move) {
+                        th = direction(mx + vx, my + vy, th);
+                    }
+                }
+                case PROBABILISTIC -> {
+                    double vl = Math.hypot(vx, vy);
+                    double u0 = hetero;
+                    double u1 = Math.min(1, vl);
+                    double u2 = hX * mx + hY * my;
+                    double u3 = 1 - hetero;
+                    double max = Math.max(Math.max(u0, u1), Math.max(u2, u3));
+                    double e0 = Math.exp((u0 - max) / temperature);
+                    double e1 = Math.exp((u1 - max) / temperature);
+                    double e2 = Math.exp((u2 - max) / temperature);
+                    double e3 = Math.exp((u3 - max) / temperature);
+                    double r = Draws.uniform(key, agent, Draws.CHOICE) * (e0 + e1 + e2 + e3);
+                    if (r < e0) {
+                        th = Math.atan2(my, mx);
+                        move = true;
+                    } else if (r < e0 + e1) {
+                        th = direction(vx, vy, th);
+                        move = true;
+                    } else {
+                        move = r < e0 + e1 + e2;
+                    }
+                }
+                case LEARNING_BASED -> {
+                    double norm = count == 0 ? 1 : count;
+                    features[0] = count / 20.0;
+                    features[1] = cells.typeA[a] / norm;
+                    features[2] = cells.typeB[a] / norm;
+                    features[3] = (count - cells.typeA[a] - cells.typeB[a]) / norm;
+                    features[4] = morphogen.at(x[i], y[i]);
+                    features[5] = cue;
+                    features[6] = Math.min(1, Math.hypot(vx, vy));
+                    features[7] = energy[i];
+                    features[8] = Math.min(1, age[i] / 1000.0);
+                    features[9] = hX * mx + hY * my;
+                    policy.forward(features, probabilities);
+                    int action = sample(probabilities, Draws.uniform(key, agent, Draws.CHOICE));
+                    move = true;
+                    switch (action) {
+                        case PolicyNetwork.MOVE_NORTH -> th = Math.PI / 2;
+                        case PolicyNetwork.MOVE_SOUTH -> th = -Math.PI / 2;
+                        case PolicyNetwork.MOVE_EAST -> th = 0;
+                        case PolicyNetwork.MOVE_WEST -> th = Math.PI;
+                        case PolicyNetwork.COMMUNICATE -> th = direction(vx, vy, th);
+                        case PolicyNetwork.COOPERATE -> th = Math.atan2(my, mx);
+                        case PolicyNetwork.DIVIDE -> {
+                            wantsDivision[i] = true;
+                            move = false;
+                        }
+                        default -> move = false;
+                    }
+                }
+                case CONSENSUS_BASED -> {
+                    th = direction(hX + vx + movementWeight * mx, hY + vy + movementWeight * my, th)
+                            + noise * Math.PI * Draws.symmetric(key, agent, Draws.NOISE);
+                    move = true;
+                }
+                case ENERGY_MINIMIZING -> {
+                    double ang = TAU * Draws.uniform(key, agent, Draws.PROPOSAL);
+                    double dirX = mx + vx + Math.cos(ang);
+                    double dirY = my + vy + Math.sin(ang);
+                    double pth = direction(dirX, dirY, ang);
+                    px = wrapOrReflectX(x[i] + speed * Math.cos(pth));
+                    py = wrapOrReflectY(y[i] + speed * Math.sin(pth));
+                    double before = cells.energyAt(x[i], y[i], type[i], i, radius, core, adhesionSame, adhesionOther,
+                            CORE_STIFFNESS);
+                    double after = cells.energyAt(px, py, type[i], i, radius, core, adhesionSame, adhesionOther,
+                            CORE_STIFFNESS);
+                    double delta = after - before;
+                    move = delta <= 0 || Draws.uniform(key, agent, Draws.ACCEPT) < Math.exp(-delta / mcTemperature);
+                    if (move) {
+                        th = pth;
+                    }
+                }
+                default -> throw new IllegalStateException(decision.id());
+            }
+
+            double dx = fx;
+            double dy = fy;
+            if (move && Double.isNaN(px)) {
+                dx += speed * Math.cos(th);
+                dy += speed * Math.sin(th);
+            }
+            double dl = Math.hypot(dx, dy);
+            double limit = MAX_DISPLACEMENT * radius;
+            if (dl > limit) {
+                dx *= limit / dl;
+                dy *= limit / dl;
+            }
+            double nx = move && !Double.isNaN(px) ? px + dx : x[i] + dx;
+            double ny = move && !Double.isNaN(py) ? py + dy : y[i] + dy;
+            th = normalise(th);
+            if (!settings.periodic()) {
+                if (nx < 0 || nx >= side) {
+                    th = normalise(Math.PI - th);
+                }
+                if (ny < 0 || ny >= side) {
+                    th = normalise(-th);
+                }
+            }
+            newX[i] = wrapOrReflectX(nx);
+            newY[i] = wrapOrReflectY(ny);
+            newHeading[i] = th;
+            state[i] = hetero; // emitted next step: written after all reads of this step's cell list copy
+            if (settings.division()) {
+                energy[i] += WorldSettings.UPTAKE * morphogen.at(x[i], y[i]) - WorldSettings.BASAL_COST
+                        - (move ? WorldSettings.MOVE_COST : 0);
+            }
+            age[i]++;
+        }
+        double[] t = x;
+        x = newX;
+        newX = t;
+        t = y;
+        y = newY;
+        newY = t;
+        t = heading;
+        heading = newHeading;
+        newHeading = t;
+        if (trail != null) {
+            for (int i = 0; i < n; i++) {
+                trail.deposit(x[i], y[i], deposit);
+            }
+            trail.diffuseAndDecay(diffusion, decay);
+        }
+        if (settings.division()) {
+            divideAndDie(key);
+        }
+        step++;
+    }
+
+    private static int sample(double[] p, double u) {
+        double acc = 0;
+        for (int k = 0; k < p.length - 1; k++) {
+            acc += p[k];
+            if (u < acc) {
+                return k;
+            }
+        }
+        return p.length - 1;
+    }
+
+    private static double direction(double vx, double vy, double fallback) {
+        return vx == 0 && vy == 0 ? fallback : Math.atan2(vy, vx);
+    }
+
+    private static double normalise(double th) {
+        double r = th % TAU;
+        return r < 0 ? r + TAU : r;
+    }
+
+    private double wallX;
+    private double wallY;
+
+    /** Whether a wall lies within R; if so (wallX, wallY) is the inward normal of the nearest one. */
+    private boolean nearestWallInward(double px, double py) {
+        double left = px;
+        double right = side - px;
+        double bottom = py;
+        double top = side - py;
+        double min = Math.min(Math.min(left, right), Math.min(bottom, top));
+        if (min >= radius) {
+            return false;
+        }
+        wallX = min == left ? 1 : min == right ? -1 : 0;
+        wallY = wallX != 0 ? 0 : min == bottom ? 1 : -1;
+        return true;
+    }
+
+    private double wrapOrReflectX(double v) {
+        return wrapOrReflect(v);
+    }
+
+    private double wrapOrReflectY(double v) {
+        return wrapOrReflect(v);
+    }
+
+    private double wrapOrReflect(double v) {
+        if (settings.periodic()) {
+            double r = v % side;
+            r = r < 0 ? r + side : r;
+            return r >= side ? 0 : r;
+        }
+        double r = v < 0 ? -v : v;
+        r = r >= side ? 2 * side - r : r;
+        return Math.min(Math.max(r, 0), Math.nextDown(side));
+    }
+
+    /** In id order: agents out of energy die; agents above the division energy split into two. */
+    private void divideAndDie(long key) {
+        int kept = 0;
+        int cap = settings.maxAgents();
+        for (int i = 0; i < n; i++) {
+            if (energy[i] <= 0) {
+                continue;
+            }
+            move(i, kept);
+            kept++;
+        }
+        n = kept;
+        int before = n;
+        for (int i = 0; i < before && n < cap; i++) {
+            boolean divides = energy[i] >= WorldSettings.DIVISION_ENERGY
+                    || (wantsDivision[i] && energy[i] >= WorldSettings.DIVISION_ENERGY / 2);
+            if (!divides) {
+                continue;
+            }
+            energy[i] /= 2;
+            int d = n++;
+            double ang = TAU * Draws.uniform(key, id[i], Draws.DAUGHTER);
+            id[d] = nextId++;
+            x[d] = wrapOrReflect(x[i] + 0.5 * core * Math.cos(ang));
+            y[d] = wrapOrReflect(y[i] + 0.5 * core * Math.sin(ang));
+            heading[d] = normalise(ang);
+            type[d] = type[i];
+            energy[d] = energy[i];
+            state[d] = state[i];
+            age[d] = 0;
+        }
+    }
+
+    private void move(int from, int to) {
+        if (from == to) {
+            return;
+        }
+        id[to] = id[from];
+        x[to] = x[from];
+        y[to] = y[from];
+        heading[to] = heading[from];
+        type[to] = type[from];
+        energy[to] = energy[from];
+        state[to] = state[from];
+        age[to] = age[from];
+        wantsDivision[to] = wantsDivision[from];
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public int stepCount() {
+        return step;
+    }
+
+    public WorldSettings settings() {
+        return settings;
+    }
+
+    public AgentAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public long id(int i) {
+        return id[i];
+    }
+
+    public double x(int i) {
+        return x[i];
+    }
+
+    public double y(int i) {
+        return y[i];
+    }
+
+    public double heading(int i) {
+        return heading[i];
+    }
+
+    public int type(int i) {
+        return type[i];
+    }
+
+    public double energy(int i) {
+        return energy[i];
+    }
+
+    public int age(int i) {
+        return age[i];
+    }
+
+    /** Copies of positions (x then y), for tests and comparisons. */
+    public double[] positions() {
+        double[] p = Arrays.copyOf(x, 2 * n);
+        System.arraycopy(y, 0, p, n, n);
+        return p;
+    }
+
+    /** Neighbour pairs within R summed over all passes so far (each pair from both sides). */
+    public long interactions() {
+        return interactions;
+    }
+
+    /** Contacts (neighbours within R) and homotypic contacts summed over agents, from the last pass. */
+    public long[] contacts() {
+        long all = 0;
+        long same = 0;
+        for (int a = 0; a < n; a++) {
+            all += cells.count[a];
+            same += cells.same[a];
+        }
+        return new long[] {all, same};
+    }
+
+    /** The trail field (null unless chemical_trails). */
+    public Field trail() {
+        return trail;
+    }
+}

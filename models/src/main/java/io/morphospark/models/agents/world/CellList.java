@@ -1,0 +1,313 @@
+package io.morphospark.models.agents.world;
+
+/**
+ * Neighbour queries within radius R in O(N) per step: the domain is cut into square cells of
+ * side ≥ R, agents are counting-sorted by cell into structure-of-arrays order, and each agent
+ * scans its 3 × 3 block of cells. One fused pass accumulates everything any rule reads about the
+ * neighbours, so a step touches each neighbour pair once. On a torus the neighbour cells across
+ * the seam carry a coordinate shift, so no pair needs a minimum-image test.
+ *
+ * <p>All per-agent results are indexed by sorted position; {@link #order} maps them back.
+ */
+public final class CellList {
+    private final double side;
+    private final boolean periodic;
+    private final int cellsPerSide;
+    private final double cellSize;
+    private final int[] start;
+    private final int[] fill;
+
+    int[] order;
+    private int[] cellOf;
+    double[] sx;
+    double[] sy;
+    double[] scos;
+    double[] ssin;
+    double[] sstate;
+    byte[] stype;
+
+    /** Per sorted agent: neighbours within R, of the same type, of type A, of type B, within the signal range. */
+    int[] count;
+    int[] same;
+    int[] typeA;
+    int[] typeB;
+    int[] signalCount;
+    /** Attraction Σ w·d̂, centroid offset Σ d, repulsion −Σ(1 − d/r)·d̂, heading sum, signal sum, soft-sphere force. */
+    double[] ax;
+    double[] ay;
+    double[] cx;
+    double[] cy;
+    double[] rx;
+    double[] ry;
+    double[] hx;
+    double[] hy;
+    double[] signalSum;
+    double[] fx;
+    double[] fy;
+
+    /** Neighbour pairs within R seen by the last pass (each pair counted from both sides). */
+    long interactions;
+
+    public CellList(double side, double radius, boolean periodic, int capacity) {
+        this.side = side;
+        this.periodic = periodic;
+        this.cellsPerSide = Math.max(1, (int) Math.floor(side / radius));
+        this.cellSize = side / cellsPerSide;
+        this.start = new int[cellsPerSide * cellsPerSide + 1];
+        this.fill = new int[cellsPerSide * cellsPerSide];
+        ensureCapacity(capacity);
+    }
+
+    void ensureCapacity(int capacity) {
+        if (order != null && order.length >= capacity) {
+            return;
+        }
+        order = new int[capacity];
+        cellOf = new int[capacity];
+        sx = new double[capacity];
+        sy = new double[capacity];
+        scos = new double[capacity];
+        ssin = new double[capacity];
+        sstate = new double[capacity];
+        stype = new byte[capacity];
+        count = new int[capacity];
+        same = new int[capacity];
+        typeA = new int[capacity];
+        typeB = new int[capacity];
+        signalCount = new int[capacity];
+        ax = new double[capacity];
+        ay = new double[capacity];
+        cx = new double[capacity];
+        cy = new double[capacity];
+        rx = new double[capacity];
+        ry = new double[capacity];
+        hx = new double[capacity];
+        hy = new double[capacity];
+        signalSum = new double[capacity];
+        fx = new double[capacity];
+        fy = new double[capacity];
+    }
+
+    public int cellsPerSide() {
+        return cellsPerSide;
+    }
+
+    private int cellIndex(double v) {
+        int c = (int) (v / cellSize);
+        return c < 0 ? 0 : Math.min(cellsPerSide - 1, c);
+    }
+
+    /** Counting sort of the agents by cell into SoA order. */
+    void build(int n, double[] x, double[] y, double[] heading, double[] state, byte[] type) {
+        ensureCapacity(n);
+        java.util.Arrays.fill(start, 0);
+        for (int i = 0; i < n; i++) {
+            int c = cellIndex(y[i]) * cellsPerSide + cellIndex(x[i]);
+            cellOf[i] = c;
+            start[c + 1]++;
+        }
+        for (int c = 0; c < cellsPerSide * cellsPerSide; c++) {
+            start[c + 1] += start[c];
+        }
+        System.arraycopy(start, 0, fill, 0, fill.length);
+        for (int i = 0; i < n; i++) {
+            int a = fill[cellOf[i]]++;
+            order[a] = i;
+            sx[a] = x[i];
+            sy[a] = y[i];
+            scos[a] = Math.cos(heading[i]);
+            ssin[a] = Math.sin(heading[i]);
+            sstate[a] = state[i];
+            stype[a] = type[i];
+        }
+    }
+
+    /**
+     * The fused neighbour pass.
+     *
+     * @param radius      interaction radius R
+     * @param selectivity attraction weight of heterotypic neighbours is 1 − selectivity
+     * @param repulsion   repulsion range r (≤ R)
+     * @param signal      signal reception range (≤ R)
+     * @param core        core diameter d0 (< R)
+     * @param stiffness   soft-sphere repulsion per unit relative overlap
+     * @param adhesion    peak soft-sphere adhesion between d0 and R
+     */
+    void pass(int n, double radius, double selectivity, double repulsion, double signal, double core, double stiffness,
+              double adhesion) {
+        final double r2 = radius * radius;
+        final double signal2 = signal * signal;
+        final double invRepulsion = 1 / repulsion;
+        final double invCore = 1 / core;
+        final double invShell = 1 / Math.max(1e-12, radius - core);
+        final double heteroWeight = 1 - selectivity;
+        final int m = cellsPerSide;
+        final int[] nbStart = new int[9];
+        final int[] nbEnd = new int[9];
+        final double[] shiftX = new double[9];
+        final double[] shiftY = new double[9];
+        long pairs = 0;
+        for (int cyc = 0; cyc < m; cyc++) {
+            for (int cxc = 0; cxc < m; cxc++) {
+                int blocks = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = cyc + dy;
+                    double sy0 = 0;
+                    if (ny < 0 || ny >= m) {
+                        if (!periodic) {
+                            continue;
+                        }
+                        sy0 = ny < 0 ? -side : side;
+                        ny = ny < 0 ? ny + m : ny - m;
+                    }
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = cxc + dx;
+                        double sx0 = 0;
+                        if (nx < 0 || nx >= m) {
+                            if (!periodic) {
+                                continue;
+                            }
+                            sx0 = nx < 0 ? -side : side;
+                            nx = nx < 0 ? nx + m : nx - m;
+                        }
+                        int c = ny * m + nx;
+                        nbStart[blocks] = start[c];
+                        nbEnd[blocks] = start[c + 1];
+                        shiftX[blocks] = sx0;
+                        shiftY[blocks] = sy0;
+                        blocks++;
+                    }
+                }
+                int cell = cyc * m + cxc;
+                for (int a = start[cell]; a < start[cell + 1]; a++) {
+                    final double xi = sx[a];
+                    final double yi = sy[a];
+                    final byte ti = stype[a];
+                    int nCount = 0;
+                    int nSame = 0;
+                    int nA = 0;
+                    int nB = 0;
+                    int nSignal = 0;
+                    double sax = 0, say = 0, scx = 0, scy = 0, srx = 0, sry = 0, shx = 0, shy = 0, ssig = 0, sfx = 0, sfy = 0;
+                    for (int k = 0; k < blocks; k++) {
+                        final double ox = shiftX[k] - xi;
+                        final double oy = shiftY[k] - yi;
+                        final int end = nbEnd[k];
+                        for (int b = nbStart[k]; b < end; b++) {
+                            final double dx = sx[b] + ox;
+                            final double dy = sy[b] + oy;
+                            final double d2 = dx * dx + dy * dy;
+                            if (d2 >= r2 || b == a) {
+                                continue;
+                            }
+                            final byte tj = stype[b];
+                            nCount++;
+                            final boolean homotypic = tj == ti;
+                            nSame += homotypic ? 1 : 0;
+                            nA += tj == 0 ? 1 : 0;
+                            nB += tj == 1 ? 1 : 0;
+                            scx += dx;
+                            scy += dy;
+                            if (d2 < signal2) {
+                                nSignal++;
+                                shx += scos[b];
+                                shy += ssin[b];
+                                ssig += sstate[b];
+                            }
+                            if (d2 > 0) {
+                                final double d = Math.sqrt(d2);
+                                final double ux = dx / d;
+                                final double uy = dy / d;
+                                final double w = homotypic ? 1 : heteroWeight;
+                                sax += w * ux;
+                                say += w * uy;
+                                if (d < repulsion) {
+                                    final double k1 = 1 - d * invRepulsion;
+                                    srx -= k1 * ux;
+                                    sry -= k1 * uy;
+                                }
+                                final double f;
+                                if (d < core) {
+                                    f = -stiffness * (1 - d * invCore);
+                                } else {
+                                    final double g = (d - core) * invShell;
+                                    f = adhesion * 4 * g * (1 - g);
+                                }
+                                sfx += f * ux;
+                                sfy += f * uy;
+                            }
+                        }
+                    }
+                    pairs += nCount;
+                    count[a] = nCount;
+                    same[a] = nSame;
+                    typeA[a] = nA;
+                    typeB[a] = nB;
+                    signalCount[a] = nSignal;
+                    ax[a] = sax;
+                    ay[a] = say;
+                    cx[a] = scx;
+                    cy[a] = scy;
+                    rx[a] = srx;
+                    ry[a] = sry;
+                    hx[a] = shx;
+                    hy[a] = shy;
+                    signalSum[a] = ssig;
+                    fx[a] = sfx;
+                    fy[a] = sfy;
+                }
+            }
+        }
+        interactions = pairs;
+    }
+
+    /**
+     * Differential-adhesion energy of an agent of type {@code t} at (px, py) against the sorted
+     * agents other than {@code self}: Σ_j −J(t, t_j)·(1 − d/R) + K·max(0, 1 − d/d0)², d < R.
+     */
+    double energyAt(double px, double py, byte t, int self, double radius, double core, double adhesionSame,
+                    double adhesionOther, double coreStiffness) {
+        final double r2 = radius * radius;
+        int cxc = cellIndex(px);
+        int cyc = cellIndex(py);
+        double e = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+            int ny = cyc + dy;
+            double sy0 = 0;
+            if (ny < 0 || ny >= cellsPerSide) {
+                if (!periodic) {
+                    continue;
+                }
+                sy0 = ny < 0 ? -side : side;
+                ny = ny < 0 ? ny + cellsPerSide : ny - cellsPerSide;
+            }
+            for (int dx = -1; dx <= 1; dx++) {
+                int nx = cxc + dx;
+                double sx0 = 0;
+                if (nx < 0 || nx >= cellsPerSide) {
+                    if (!periodic) {
+                        continue;
+                    }
+                    sx0 = nx < 0 ? -side : side;
+                    nx = nx < 0 ? nx + cellsPerSide : nx - cellsPerSide;
+                }
+                int c = ny * cellsPerSide + nx;
+                for (int b = start[c]; b < start[c + 1]; b++) {
+                    double ddx = sx[b] + sx0 - px;
+                    double ddy = sy[b] + sy0 - py;
+                    double d2 = ddx * ddx + ddy * ddy;
+                    if (d2 >= r2 || order[b] == self) {
+                        continue;
+                    }
+                    double d = Math.sqrt(d2);
+                    e -= (stype[b] == t ? adhesionSame : adhesionOther) * (1 - d / radius);
+                    if (d < core) {
+                        double o = 1 - d / core;
+                        e += coreStiffness * o * o;
+                    }
+                }
+            }
+        }
+        return e;
+    }
+}
