@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 /** The {@code morphospark} command: one entry point, a sub-command per job. */
 @Command(name = "morphospark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Morphogenesis research at cluster scale on Apache Spark.",
-        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class,
+        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class, AgentsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
