@@ -8,7 +8,6 @@ import io.morphospark.models.agents.rules.Decision;
 import io.morphospark.models.agents.rules.Movement;
 import io.morphospark.models.agents.rules.ParameterSpec;
 import io.morphospark.models.agents.rules.Rule;
-import io.morphospark.models.agents.scenarios.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

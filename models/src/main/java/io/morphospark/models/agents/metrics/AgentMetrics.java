@@ -24,8 +24,8 @@ public final class AgentMetrics {
         double sx = 0;
         double sy = 0;
         for (int i = 0; i < w.size(); i++) {
-            sx += Math.cos(w.heading(i));
-            sy += Math.sin(w.heading(i));
+            sx += w.headingX(i);
+            sy += w.headingY(i);
         }
         return Math.hypot(sx, sy) / w.size();
     }

@@ -60,20 +60,26 @@ public final class AgentWorld {
     private final double stiffness;
     private final double adhesion;
 
+    /** Whether any rule reads the distance-weighted neighbour sums. */
+    private final boolean distances;
+
     private int n;
     private int step;
     private long nextId;
     private long[] id;
     private double[] x;
     private double[] y;
-    private double[] heading;
+    /** Unit heading vectors: no trigonometry in the step but the random turns. */
+    private double[] ux;
+    private double[] uy;
     private double[] energy;
     private double[] state;
     private byte[] type;
     private int[] age;
     private double[] newX;
     private double[] newY;
-    private double[] newHeading;
+    private double[] newUx;
+    private double[] newUy;
     private boolean[] wantsDivision;
     private long interactions;
     private int perceivedStep = -1;
@@ -118,6 +124,8 @@ public final class AgentWorld {
         boolean mechanics = algorithm.communication() == Communication.MECHANICAL_FORCES;
         this.stiffness = mechanics ? param("stiffness", 0) : 0;
         this.adhesion = mechanics ? param("adhesion", 0) : 0;
+        this.distances = mechanics || algorithm.movement() == Movement.NEIGHBOR_ATTRACTION
+                || algorithm.movement() == Movement.NEIGHBOR_REPULSION;
         this.policy = algorithm.decision() != Decision.LEARNING_BASED ? null
                 : new PolicyNetwork(algorithm.policyWeights() != null ? algorithm.policyWeights()
                 : PolicyNetwork.randomWeights(seed, param("weight_scale", 1)));
@@ -134,14 +142,16 @@ public final class AgentWorld {
         id = new long[capacity];
         x = new double[capacity];
         y = new double[capacity];
-        heading = new double[capacity];
+        ux = new double[capacity];
+        uy = new double[capacity];
         energy = new double[capacity];
         state = new double[capacity];
         type = new byte[capacity];
         age = new int[capacity];
         newX = new double[capacity];
         newY = new double[capacity];
-        newHeading = new double[capacity];
+        newUx = new double[capacity];
+        newUy = new double[capacity];
         wantsDivision = new boolean[capacity];
     }
 
@@ -156,7 +166,9 @@ public final class AgentWorld {
                 id[i] = i;
                 x[i] = side * Draws.uniform(key, i, Draws.INITIAL_X);
                 y[i] = side * Draws.uniform(key, i, Draws.INITIAL_Y);
-                heading[i] = TAU * Draws.uniform(key, i, Draws.INITIAL_HEADING);
+                double h = TAU * Draws.uniform(key, i, Draws.INITIAL_HEADING);
+                ux[i] = Math.cos(h);
+                uy[i] = Math.sin(h);
                 type[i] = (byte) t;
                 energy[i] = WorldSettings.INITIAL_ENERGY;
             }
@@ -173,8 +185,8 @@ public final class AgentWorld {
             return;
         }
         perceivedStep = step;
-        cells.build(n, x, y, heading, state, type);
-        cells.pass(n, radius, selectivity, repulsionRange, signalRange, core, stiffness, adhesion);
+        cells.build(n, x, y, ux, uy, state, type);
+        cells.pass(n, radius, selectivity, repulsionRange, signalRange, core, stiffness, adhesion, distances);
         interactions += cells.interactions;
     }
 
@@ -186,8 +198,8 @@ public final class AgentWorld {
         double gy = 0;
         double gs = 0;
         for (int i = 0; i < n; i++) {
-            gx += Math.cos(heading[i]);
-            gy += Math.sin(heading[i]);
+            gx += ux[i];
+            gy += uy[i];
             gs += state[i];
         }
         gx /= n;
@@ -197,22 +209,25 @@ public final class AgentWorld {
         Decision decision = algorithm.decision();
         Communication communication = algorithm.communication();
         Field guidance = trail != null ? trail : morphogen;
+        double limit = MAX_DISPLACEMENT * radius;
         for (int a = 0; a < n; a++) {
             int i = cells.order[a];
             long agent = id[i];
             int count = cells.count[a];
             double hetero = count == 0 ? 1 : (count - cells.same[a]) / (double) count;
-            double hX = Math.cos(heading[i]);
-            double hY = Math.sin(heading[i]);
+            double hX = ux[i];
+            double hY = uy[i];
 
-            // Movement rule: the desired unit direction M.
+            // Movement rule: the desired unit direction M (the heading where the rule has no opinion).
             double mx;
             double my;
             switch (movement) {
                 case RANDOM_WALK -> {
-                    double ang = heading[i] + (1 - persistence) * Math.PI * Draws.symmetric(key, agent, Draws.TURN);
-                    mx = Math.cos(ang);
-                    my = Math.sin(ang);
+                    double ang = (1 - persistence) * Math.PI * Draws.symmetric(key, agent, Draws.TURN);
+                    double c = Math.cos(ang);
+                    double sn = Math.sin(ang);
+                    mx = hX * c - hY * sn;
+                    my = hX * sn + hY * c;
                 }
                 case GRADIENT_FOLLOWING -> {
                     double c = guidance.at(x[i], y[i]);
@@ -236,7 +251,7 @@ public final class AgentWorld {
                         inX = wallX;
                         inY = wallY;
                     } else if (count > 0) {
-                        double len = Math.hypot(cells.cx[a], cells.cy[a]);
+                        double len = Math.sqrt(cells.cx[a] * cells.cx[a] + cells.cy[a] * cells.cy[a]);
                         if (len > 0) {
                             inX = cells.cx[a] / len;
                             inY = cells.cy[a] / len;
@@ -248,7 +263,7 @@ public final class AgentWorld {
                 }
                 default -> throw new IllegalStateException(movement.id());
             }
-            double ml = Math.hypot(mx, my);
+            double ml = Math.sqrt(mx * mx + my * my);
             if (ml > 0) {
                 mx /= ml;
                 my /= ml;
@@ -285,29 +300,31 @@ public final class AgentWorld {
                 case MECHANICAL_FORCES -> {
                     fx = cells.fx[a] * radius;
                     fy = cells.fy[a] * radius;
-                    cue = Math.min(1, Math.hypot(cells.fx[a], cells.fy[a]) / Math.max(1e-9, stiffness + adhesion));
+                    cue = Math.min(1, Math.sqrt(cells.fx[a] * cells.fx[a] + cells.fy[a] * cells.fy[a])
+                            / Math.max(1e-9, stiffness + adhesion));
                 }
                 default -> throw new IllegalStateException(communication.id());
             }
 
-            // Decision rule: new heading and whether to move along it.
-            double th = heading[i];
+            // Decision rule: the new unit heading (dirX, dirY) and whether to move along it.
+            dirX = hX;
+            dirY = hY;
             boolean move;
-            double px = Double.NaN;
-            double py = Double.NaN;
+            boolean proposed = false;
+            double px = 0;
+            double py = 0;
             wantsDivision[i] = false;
             switch (decision) {
                 case THRESHOLD_BASED -> {
                     double q = hasCue ? 0.5 * (hetero + cue) : hetero;
                     move = q > threshold;
                     if (move) {
-                        th = direction(mx + vx, my + vy, th);
+                        direction(mx + vx, my + vy);
                     }
                 }
                 case PROBABILISTIC -> {
-                    double vl = Math.hypot(vx, vy);
                     double u0 = hetero;
-                    double u1 = Math.min(1, vl);
+                    double u1 = Math.min(1, Math.sqrt(vx * vx + vy * vy));
                     double u2 = hX * mx + hY * my;
                     double u3 = 1 - hetero;
                     double max = Math.max(Math.max(u0, u1), Math.max(u2, u3));
@@ -317,10 +334,11 @@ public final class AgentWorld {
                     double e3 = Math.exp((u3 - max) / temperature);
                     double r = Draws.uniform(key, agent, Draws.CHOICE) * (e0 + e1 + e2 + e3);
                     if (r < e0) {
-                        th = Math.atan2(my, mx);
+                        dirX = mx;
+                        dirY = my;
                         move = true;
                     } else if (r < e0 + e1) {
-                        th = direction(vx, vy, th);
+                        direction(vx, vy);
                         move = true;
                     } else {
                         move = r < e0 + e1 + e2;
@@ -334,7 +352,7 @@ public final class AgentWorld {
                     features[3] = (count - cells.typeA[a] - cells.typeB[a]) / norm;
                     features[4] = morphogen.at(x[i], y[i]);
                     features[5] = cue;
-                    features[6] = Math.min(1, Math.hypot(vx, vy));
+                    features[6] = Math.min(1, Math.sqrt(vx * vx + vy * vy));
                     features[7] = energy[i];
                     features[8] = Math.min(1, age[i] / 1000.0);
                     features[9] = hX * mx + hY * my;
@@ -342,12 +360,12 @@ public final class AgentWorld {
                     int action = sample(probabilities, Draws.uniform(key, agent, Draws.CHOICE));
                     move = true;
                     switch (action) {
-                        case PolicyNetwork.MOVE_NORTH -> th = Math.PI / 2;
-                        case PolicyNetwork.MOVE_SOUTH -> th = -Math.PI / 2;
-                        case PolicyNetwork.MOVE_EAST -> th = 0;
-                        case PolicyNetwork.MOVE_WEST -> th = Math.PI;
-                        case PolicyNetwork.COMMUNICATE -> th = direction(vx, vy, th);
-                        case PolicyNetwork.COOPERATE -> th = Math.atan2(my, mx);
+                        case PolicyNetwork.MOVE_NORTH -> direction(0, 1);
+                        case PolicyNetwork.MOVE_SOUTH -> direction(0, -1);
+                        case PolicyNetwork.MOVE_EAST -> direction(1, 0);
+                        case PolicyNetwork.MOVE_WEST -> direction(-1, 0);
+                        case PolicyNetwork.COMMUNICATE -> direction(vx, vy);
+                        case PolicyNetwork.COOPERATE -> direction(mx, my);
                         case PolicyNetwork.DIVIDE -> {
                             wantsDivision[i] = true;
                             move = false;
@@ -356,25 +374,38 @@ public final class AgentWorld {
                     }
                 }
                 case CONSENSUS_BASED -> {
-                    th = direction(hX + vx + movementWeight * mx, hY + vy + movementWeight * my, th)
-                            + noise * Math.PI * Draws.symmetric(key, agent, Draws.NOISE);
+                    direction(hX + vx + movementWeight * mx, hY + vy + movementWeight * my);
+                    double ang = noise * Math.PI * Draws.symmetric(key, agent, Draws.NOISE);
+                    double c = Math.cos(ang);
+                    double sn = Math.sin(ang);
+                    double rx = dirX * c - dirY * sn;
+                    dirY = dirX * sn + dirY * c;
+                    dirX = rx;
                     move = true;
                 }
                 case ENERGY_MINIMIZING -> {
                     double ang = TAU * Draws.uniform(key, agent, Draws.PROPOSAL);
-                    double dirX = mx + vx + Math.cos(ang);
-                    double dirY = my + vy + Math.sin(ang);
-                    double pth = direction(dirX, dirY, ang);
-                    px = wrapOrReflectX(x[i] + speed * Math.cos(pth));
-                    py = wrapOrReflectY(y[i] + speed * Math.sin(pth));
+                    double jx = Math.cos(ang);
+                    double jy = Math.sin(ang);
+                    dirX = jx;
+                    dirY = jy;
+                    direction(mx + vx + jx, my + vy + jy);
+                    double pdx = dirX;
+                    double pdy = dirY;
+                    dirX = hX;
+                    dirY = hY;
+                    px = wrapOrReflect(x[i] + speed * pdx);
+                    py = wrapOrReflect(y[i] + speed * pdy);
                     double before = cells.energyAt(x[i], y[i], type[i], i, radius, core, adhesionSame, adhesionOther,
                             CORE_STIFFNESS);
                     double after = cells.energyAt(px, py, type[i], i, radius, core, adhesionSame, adhesionOther,
                             CORE_STIFFNESS);
                     double delta = after - before;
                     move = delta <= 0 || Draws.uniform(key, agent, Draws.ACCEPT) < Math.exp(-delta / mcTemperature);
+                    proposed = move;
                     if (move) {
-                        th = pth;
+                        dirX = pdx;
+                        dirY = pdy;
                     }
                 }
                 default -> throw new IllegalStateException(decision.id());
@@ -382,31 +413,31 @@ public final class AgentWorld {
 
             double dx = fx;
             double dy = fy;
-            if (move && Double.isNaN(px)) {
-                dx += speed * Math.cos(th);
-                dy += speed * Math.sin(th);
+            if (move && !proposed) {
+                dx += speed * dirX;
+                dy += speed * dirY;
             }
-            double dl = Math.hypot(dx, dy);
-            double limit = MAX_DISPLACEMENT * radius;
-            if (dl > limit) {
-                dx *= limit / dl;
-                dy *= limit / dl;
+            double dl2 = dx * dx + dy * dy;
+            if (dl2 > limit * limit) {
+                double f = limit / Math.sqrt(dl2);
+                dx *= f;
+                dy *= f;
             }
-            double nx = move && !Double.isNaN(px) ? px + dx : x[i] + dx;
-            double ny = move && !Double.isNaN(py) ? py + dy : y[i] + dy;
-            th = normalise(th);
+            double nx = (proposed ? px : x[i]) + dx;
+            double ny = (proposed ? py : y[i]) + dy;
             if (!settings.periodic()) {
                 if (nx < 0 || nx >= side) {
-                    th = normalise(Math.PI - th);
+                    dirX = -dirX;
                 }
                 if (ny < 0 || ny >= side) {
-                    th = normalise(-th);
+                    dirY = -dirY;
                 }
             }
-            newX[i] = wrapOrReflectX(nx);
-            newY[i] = wrapOrReflectY(ny);
-            newHeading[i] = th;
-            state[i] = hetero; // emitted next step: written after all reads of this step's cell list copy
+            newX[i] = wrapOrReflect(nx);
+            newY[i] = wrapOrReflect(ny);
+            newUx[i] = dirX;
+            newUy[i] = dirY;
+            state[i] = hetero; // read by others through the cell list's copy, so this write is invisible this step
             if (settings.division()) {
                 energy[i] += WorldSettings.UPTAKE * morphogen.at(x[i], y[i]) - WorldSettings.BASAL_COST
                         - (move ? WorldSettings.MOVE_COST : 0);
@@ -419,9 +450,12 @@ public final class AgentWorld {
         t = y;
         y = newY;
         newY = t;
-        t = heading;
-        heading = newHeading;
-        newHeading = t;
+        t = ux;
+        ux = newUx;
+        newUx = t;
+        t = uy;
+        uy = newUy;
+        newUy = t;
         if (trail != null) {
             for (int i = 0; i < n; i++) {
                 trail.deposit(x[i], y[i], deposit);
@@ -434,6 +468,20 @@ public final class AgentWorld {
         step++;
     }
 
+    /** Scratch output of {@link #direction}: the decided unit heading. */
+    private double dirX;
+    private double dirY;
+
+    /** Sets (dirX, dirY) to the unit vector along (vx, vy); leaves it unchanged for a zero vector. */
+    private void direction(double vx, double vy) {
+        double l2 = vx * vx + vy * vy;
+        if (l2 > 0) {
+            double inv = 1 / Math.sqrt(l2);
+            dirX = vx * inv;
+            dirY = vy * inv;
+        }
+    }
+
     private static int sample(double[] p, double u) {
         double acc = 0;
         for (int k = 0; k < p.length - 1; k++) {
@@ -443,10 +491,6 @@ public final class AgentWorld {
             }
         }
         return p.length - 1;
-    }
-
-    private static double direction(double vx, double vy, double fallback) {
-        return vx == 0 && vy == 0 ? fallback : Math.atan2(vy, vx);
     }
 
     private static double normalise(double th) {
@@ -470,14 +514,6 @@ public final class AgentWorld {
         wallX = min == left ? 1 : min == right ? -1 : 0;
         wallY = wallX != 0 ? 0 : min == bottom ? 1 : -1;
         return true;
-    }
-
-    private double wrapOrReflectX(double v) {
-        return wrapOrReflect(v);
-    }
-
-    private double wrapOrReflectY(double v) {
-        return wrapOrReflect(v);
     }
 
     private double wrapOrReflect(double v) {
@@ -516,7 +552,8 @@ public final class AgentWorld {
             id[d] = nextId++;
             x[d] = wrapOrReflect(x[i] + 0.5 * core * Math.cos(ang));
             y[d] = wrapOrReflect(y[i] + 0.5 * core * Math.sin(ang));
-            heading[d] = normalise(ang);
+            ux[d] = Math.cos(ang);
+            uy[d] = Math.sin(ang);
             type[d] = type[i];
             energy[d] = energy[i];
             state[d] = state[i];
@@ -531,7 +568,8 @@ public final class AgentWorld {
         id[to] = id[from];
         x[to] = x[from];
         y[to] = y[from];
-        heading[to] = heading[from];
+        ux[to] = ux[from];
+        uy[to] = uy[from];
         type[to] = type[from];
         energy[to] = energy[from];
         state[to] = state[from];
@@ -567,8 +605,18 @@ public final class AgentWorld {
         return y[i];
     }
 
+    /** Heading angle in [0, 2π). */
     public double heading(int i) {
-        return heading[i];
+        return normalise(Math.atan2(uy[i], ux[i]));
+    }
+
+    /** Unit heading vector components. */
+    public double headingX(int i) {
+        return ux[i];
+    }
+
+    public double headingY(int i) {
+        return uy[i];
     }
 
     public int type(int i) {

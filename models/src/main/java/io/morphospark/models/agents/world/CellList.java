@@ -98,7 +98,7 @@ public final class CellList {
     }
 
     /** Counting sort of the agents by cell into SoA order. */
-    void build(int n, double[] x, double[] y, double[] heading, double[] state, byte[] type) {
+    void build(int n, double[] x, double[] y, double[] ux, double[] uy, double[] state, byte[] type) {
         ensureCapacity(n);
         java.util.Arrays.fill(start, 0);
         for (int i = 0; i < n; i++) {
@@ -115,8 +115,8 @@ public final class CellList {
             order[a] = i;
             sx[a] = x[i];
             sy[a] = y[i];
-            scos[a] = Math.cos(heading[i]);
-            ssin[a] = Math.sin(heading[i]);
+            scos[a] = ux[i];
+            ssin[a] = uy[i];
             sstate[a] = state[i];
             stype[a] = type[i];
         }
@@ -132,9 +132,11 @@ public final class CellList {
      * @param core        core diameter d0 (< R)
      * @param stiffness   soft-sphere repulsion per unit relative overlap
      * @param adhesion    peak soft-sphere adhesion between d0 and R
+     * @param distances   whether to accumulate the distance-weighted sums (attraction, repulsion, force); the
+     *                    rules that read none of them skip the square root and division per pair
      */
     void pass(int n, double radius, double selectivity, double repulsion, double signal, double core, double stiffness,
-              double adhesion) {
+              double adhesion, boolean distances) {
         final double r2 = radius * radius;
         final double signal2 = signal * signal;
         final double invRepulsion = 1 / repulsion;
@@ -214,7 +216,7 @@ public final class CellList {
                                 shy += ssin[b];
                                 ssig += sstate[b];
                             }
-                            if (d2 > 0) {
+                            if (distances && d2 > 0) {
                                 final double d = Math.sqrt(d2);
                                 final double ux = dx / d;
                                 final double uy = dy / d;

@@ -27,8 +27,14 @@ class CellListTest {
                     t[i] = (byte) rng.nextInt(2);
                 }
                 CellList cl = new CellList(side, 1.0, periodic, n);
-                cl.build(n, x, y, h, s, t);
-                cl.pass(n, 1.0, 0.5, 0.6, 0.7, 0.4, 0.5, 0.1);
+                double[] ux = new double[n];
+                double[] uy = new double[n];
+                for (int i = 0; i < n; i++) {
+                    ux[i] = Math.cos(h[i]);
+                    uy[i] = Math.sin(h[i]);
+                }
+                cl.build(n, x, y, ux, uy, s, t);
+                cl.pass(n, 1.0, 0.5, 0.6, 0.7, 0.4, 0.5, 0.1, true);
                 long pairs = 0;
                 for (int a = 0; a < n; a++) {
                     int i = cl.order[a];
