@@ -43,6 +43,9 @@ class CellListTest {
                     int signal = 0;
                     double cx = 0;
                     double signalSum = 0;
+                    double ax = 0;
+                    double rx = 0;
+                    double fx = 0;
                     for (int j = 0; j < n; j++) {
                         double dx = x[j] - x[i];
                         double dy = y[j] - y[i];
@@ -57,6 +60,13 @@ class CellListTest {
                         count++;
                         same += t[j] == t[i] ? 1 : 0;
                         cx += dx;
+                        double d = Math.sqrt(d2);
+                        if (d > 0) {
+                            ax += (t[j] == t[i] ? 1 : 0.5) * dx / d;
+                            rx -= Math.max(0, 1 - d / 0.6) * dx / d;
+                            double g = (d - 0.4) / 0.6;
+                            fx += (d < 0.4 ? -0.5 * (1 - d / 0.4) : 0.1 * 4 * g * (1 - g)) * dx / d;
+                        }
                         if (d2 < 0.49) {
                             signal++;
                             signalSum += s[j];
@@ -69,6 +79,9 @@ class CellListTest {
                     assertEquals(signal, cl.signalCount[a], where);
                     assertEquals(cx, cl.cx[a], 1e-9, where);
                     assertEquals(signalSum, cl.signalSum[a], 1e-9, where);
+                    assertEquals(ax, cl.ax[a], 1e-9, where);
+                    assertEquals(rx, cl.rx[a], 1e-9, where);
+                    assertEquals(fx, cl.fx[a], 1e-9, where);
                 }
                 assertEquals(pairs, cl.interactions);
             }
