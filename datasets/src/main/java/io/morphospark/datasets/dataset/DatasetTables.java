@@ -24,7 +24,7 @@ public final class DatasetTables {
     }
 
     /** The stored frame columns, in {@link FrameCodec#encode} order. */
-    static List<StructField> frameColumns(String prefix) {
+    public static List<StructField> frameColumns(String prefix) {
         return List.of(
                 field(prefix + "bits", DataTypes.createArrayType(DataTypes.BooleanType, false), true),
                 field(prefix + "states", DataTypes.createArrayType(DataTypes.ByteType, false), true),

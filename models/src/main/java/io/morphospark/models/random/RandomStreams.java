@@ -29,7 +29,7 @@ public final class RandomStreams {
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser, as used by SplitMix64. */
-    static long mix64(long z) {
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
