@@ -37,6 +37,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepPlan plan = SweepPlan.of(SweepSpec.read(spec));
+        if (out != null) { // read-only checks of the target, so that --dry-run refuses what the run would
+            requireSameFormat(out);
+            DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
+        }
         if (dryRun) {
             System.out.print(describe(plan));
             return ExitCodes.OK;
@@ -44,8 +48,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (out == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out is required unless --dry-run");
         }
-        requireSameFormat(out);
-        DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
         spark.withSession("morphospark-generate", session -> new GenerateJob(session, plan, System.out).run(out));
         return ExitCodes.OK;
     }
