@@ -39,6 +39,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepPlan plan = SweepPlan.of(SweepSpec.read(spec));
+        if (out != null) { // read-only checks of the target, so that --dry-run refuses what the run would
+            requireSameFormat(out);
+            DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
+        }
         if (dryRun) {
             System.out.print(describe(plan));
             return ExitCodes.OK;
@@ -48,8 +52,6 @@ final class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.MissingParameterException(command.commandLine(), command.findOption("--out"),
                     "Missing required option: '--out=<out>' (unless --dry-run)");
         }
-        requireSameFormat(out);
-        DatasetDirectory.requireSameSpec(out, GenerateJob.specHash(plan)); // before Spark starts
         spark.withSession("morphospark-generate", session -> new GenerateJob(session, plan, System.out).run(out));
         return ExitCodes.OK;
     }

@@ -115,10 +115,13 @@ class GenerateManifestSpecTest {
                 {"schema_version": 1, "spec_hash": "0123456789abcdef", "complete": false,
                  "spec": {"spec": {"seed": 5}, "resolved_ranges": {}}}
                 """);
-        CliRun run = CliRun.of("generate", "--spec", specFile.toString(), "--out", old.toString());
-        assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.stderr());
-        assertEquals(1, run.stderr().lines().count(), run.stderr());
-        assertTrue(run.stderr().contains("was written in spec format 1 and this version writes format 2"), run.stderr());
+        for (boolean dryRun : new boolean[] {true, false}) {
+            CliRun run = dryRun ? CliRun.of("generate", "--spec", specFile.toString(), "--out", old.toString(), "--dry-run")
+                    : CliRun.of("generate", "--spec", specFile.toString(), "--out", old.toString());
+            assertEquals(ExitCodes.BAD_INPUT, run.exitCode(), run.stderr());
+            assertEquals(1, run.stderr().lines().count(), run.stderr());
+            assertTrue(run.stderr().contains("was written in spec format 1 and this version writes format 2"), run.stderr());
+        }
         try (var files = Files.list(old)) {
             assertEquals(1, files.count(), "nothing added");
         }
