@@ -157,7 +157,7 @@ public final class Main implements Runnable {
                         ? " (" + f.getFile() + ")" : "";
                 String kept = DirectoryLock.held().stream().map(l -> l.what() + ": " + l.interruptedHint())
                         .collect(Collectors.joining("; "));
-                return "cannot write the output: " + cause + where + (kept.isEmpty() ? "" : "; " + kept);
+                return "the file system refused: " + cause + where + (kept.isEmpty() ? "" : "; " + kept);
             }
         }
         return null;
