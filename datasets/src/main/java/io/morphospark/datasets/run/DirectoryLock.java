@@ -37,6 +37,7 @@ import java.util.Map;
  */
 public final class DirectoryLock {
     private static final Map<Path, DirectoryLock> HELD = new LinkedHashMap<>();
+    private static final Object MISSING = new Object();
 
     private final Path file;
     private final String what;
@@ -98,7 +99,7 @@ public final class DirectoryLock {
             // names another file (or none), and our lock protects nothing. An open file's inode number
             // is not reused, so equal keys mean the path still names the file we hold.
             Object locked = fileKey(abs);
-            if (opened == null || !opened.equals(locked)) {
+            if (opened == MISSING || !java.util.Objects.equals(opened, locked)) {
                 lock.release();
                 channel.close();
                 return null;
@@ -117,11 +118,12 @@ public final class DirectoryLock {
         }
     }
 
+    /** The file's identity (device and inode), null where the file system has none, {@link #MISSING} when there is no file. */
     private static Object fileKey(Path path) throws IOException {
         try {
             return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         } catch (NoSuchFileException e) {
-            return null;
+            return MISSING;
         }
     }
 
@@ -137,11 +139,13 @@ public final class DirectoryLock {
     }
 
     private static String describeSelf() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown host";
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "unknown host";
+            }
         }
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         return "pid " + ProcessHandle.current().pid() + " on " + host + ", started " + started;

@@ -82,6 +82,8 @@ public final class Main implements Runnable {
             return;
         }
         interrupted = true;
+        // Spark's own hooks stop the context under the running job; what its threads then log is noise
+        Configurator.setAllLevels(org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, Level.OFF);
         String kept = DirectoryLock.held().stream().map(l -> l.what() + ": " + l.interruptedHint())
                 .collect(Collectors.joining("; "));
         System.err.println("morphospark: interrupted" + (kept.isEmpty() ? "" : "; " + kept));
@@ -155,7 +157,7 @@ public final class Main implements Runnable {
                         ? " (" + f.getFile() + ")" : "";
                 String kept = DirectoryLock.held().stream().map(l -> l.what() + ": " + l.interruptedHint())
                         .collect(Collectors.joining("; "));
-                return "cannot write the output: " + cause + where + (kept.isEmpty() ? "" : "; " + kept);
+                return "the file system refused: " + cause + where + (kept.isEmpty() ? "" : "; " + kept);
             }
         }
         return null;
