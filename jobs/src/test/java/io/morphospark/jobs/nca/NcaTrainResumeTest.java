@@ -107,6 +107,21 @@ class NcaTrainResumeTest {
     }
 
     @Test
+    void aRunKilledBeforeItsFirstCheckpointResumesFromTheStart() {
+        NcaSettings s = tiny();
+        s.epochs = 2;
+        s.validateEvery = 0;
+        s.checkpointEvery = 5;
+        Path run = tmp.resolve("no-checkpoint");
+        NcaTrainJob stopped = new NcaTrainJob(spark, s, QUIET);
+        stopped.interruptAfter = 1;
+        assertThrows(IllegalStateException.class, () -> stopped.run(run));
+        assertFalse(Checkpoint.exists(tmp.resolve(".no-checkpoint.inprogress")));
+        new NcaTrainJob(spark, s, QUIET).resume(run);
+        assertEquals(2, RunFiles.rows(spark, run, NcaTables.LOSS, "epoch").size());
+    }
+
+    @Test
     void resumeRefusesWhatItCannotContinue() throws Exception {
         Path finished = tmp.resolve("finished-run");
         NcaSettings s = tiny();
