@@ -37,6 +37,8 @@ public final class EsJob {
     private final SparkSession spark;
     private final EsSettings settings;
     private final PrintStream console;
+    /** Fault injection for tests: fail right after the checkpoint of this generation; -1 never. */
+    int interruptAfter = -1;
 
     public EsJob(SparkSession spark, EsSettings settings, PrintStream console) {
         this.spark = spark;
@@ -153,6 +155,9 @@ public final class EsJob {
             @Override
             public void told(Optimizer o) {
                 Checkpoint.write(dir.staging(), new EsCheckpoint(o, record));
+                if (o.generation() == interruptAfter) {
+                    throw new IllegalStateException("injected interruption after generation " + interruptAfter);
+                }
             }
         };
         try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
