@@ -132,7 +132,8 @@ public final class Plots {
         int labelW = 230;
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
         int titleW = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(titleFont).stringWidth(title);
-        BufferedImage img = new BufferedImage(Math.max(left + plotW + labelW, Math.max(560, titleW + 20)), top + plotH + 50,
+        int keyW = counts.containsKey(INVALID) ? 600 : 450; // the 0/1 (and invalid) key and its caption
+        BufferedImage img = new BufferedImage(Math.max(left + plotW + labelW, Math.max(keyW, titleW + 20)), top + plotH + 64,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -167,6 +168,7 @@ public final class Plots {
         int y = top;
         int replicate = 0;
         int unlabelledGroups = 0;
+        int lastTextY = Integer.MIN_VALUE / 2;
         int unlabelledReplicates = 0;
         for (Map.Entry<String, Integer> group : groups) {
             String p = group.getKey();
@@ -186,9 +188,12 @@ public final class Plots {
             g.setStroke(new BasicStroke(1f));
             g.drawLine(left, y, left + plotW + 6, y);
             int h = n * rowH;
-            if (h >= 11) {
+            // a label beside its group, below the previous one; a group too thin for its own label is counted instead
+            int textY = Math.max(y + Math.min(h, 24) / 2 + 5, lastTextY + 14);
+            if (textY <= y + h + 4) {
                 g.setColor(Color.BLACK);
-                g.drawString(String.format("%s  ×%d (%.0f %%)", p, n, 100.0 * n / rows), left + plotW + 10, y + Math.min(h, 24) / 2 + 5);
+                g.drawString(String.format("%s  ×%d (%.0f %%)", p, n, 100.0 * n / rows), left + plotW + 10, textY);
+                lastTextY = textY;
             } else {
                 unlabelledGroups++;
                 unlabelledReplicates += n;
@@ -209,9 +214,9 @@ public final class Plots {
         }
         g.drawString("cell", left + plotW / 2 - 10, top + plotH + 34);
         if (unlabelledGroups > 0) {
-            g.drawString(String.format("+ %d rarer pattern%s (%d replicate%s), too thin to label", unlabelledGroups,
+            g.drawString(String.format("unlabelled: %d rarer pattern%s (%d replicate%s)", unlabelledGroups,
                     unlabelledGroups == 1 ? "" : "s", unlabelledReplicates, unlabelledReplicates == 1 ? "" : "s"),
-                    left + plotW + 10, top + plotH);
+                    10, top + plotH + 52);
         }
         g.dispose();
         write(png, img);
