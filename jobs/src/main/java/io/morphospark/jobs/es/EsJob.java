@@ -211,7 +211,7 @@ public final class EsJob {
 
     /**
      * Best and mean fitness per generation. Where every fitness is negative (the validation
-     * functions' −f) the plot shows −fitness, so values spanning decades get a log scale.
+     * functions' −f) the plot shows −fitness, on a log scale from one decade on, as a loss.
      */
     private static void plotFitness(EsRecord record, RunDirectory dir) {
         int n = record.stats.size();
@@ -240,6 +240,7 @@ public final class EsJob {
             }
         }
         Plots.lines(dir.resolve("plots/fitness.png"), negated ? "−fitness per generation (lower is better)" : "Fitness per generation",
-                "generation", negated ? "−fitness" : "fitness", g, Plots.series("best", best, "mean", mean));
+                "generation", negated ? "−fitness" : "fitness", g, Plots.series("best", best, "mean", mean),
+                negated ? Plots.YScale.LOSS : Plots.YScale.AUTO); // −f is minimised like a loss
     }
 }

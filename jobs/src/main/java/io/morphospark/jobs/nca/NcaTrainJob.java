@@ -75,7 +75,7 @@ public final class NcaTrainJob {
         }
         ParquetTables.write(spark, NcaTables.loss(), lossRows, dir.resolve(NcaTables.LOSS));
         Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "epoch", "MSE (RGBA)", epochs,
-                Plots.series("loss", losses));
+                Plots.series("loss", losses), Plots.YScale.LOSS);
 
         ObjectNode extra = new ObjectMapper().valueToTree(settings);
         NcaModelOutputs.writeModel(dir.resolve(MODEL_DIR), trainer.parameters(), target, extra);
@@ -113,7 +113,7 @@ public final class NcaTrainJob {
     private void writeValidation(RunDirectory dir, GrowthValidation validation, Target target, ObjectNode extra) {
         ParquetTables.write(spark, NcaTables.validation(), validation.rows(), dir.resolve(NcaTables.VALIDATION));
         Plots.lines(dir.resolve("plots/validation.png"), "Grown from the seed, step " + settings.validationSteps,
-                "epoch", "MSE (RGBA)", validation.epochs(), validation.curves());
+                "epoch", "MSE (RGBA)", validation.epochs(), validation.curves(), Plots.YScale.LOSS);
         ObjectNode bestExtra = extra.deepCopy();
         bestExtra.put("best_epoch", validation.bestEpoch());
         NcaModelOutputs.writeModel(dir.resolve(BEST_MODEL_DIR), validation.best(), target, bestExtra);

@@ -29,8 +29,20 @@ import java.util.TreeMap;
  * all-invalid generation) never reach a chart: they are left out and the chart says how many.
  */
 public final class Plots {
-    /** A y range of at least this ratio (max / min, all values positive) is drawn on a log scale. */
-    static final double LOG_SCALE_RATIO = 100;
+    /**
+     * When the y axis is logarithmic: every value shown positive and max / min at least the ratio.
+     * Losses get a log scale from one decade on (their late, small improvements are the story);
+     * other curves (fitness, −f of the validation functions) from two.
+     */
+    public enum YScale {
+        AUTO(100), LOSS(10);
+
+        final double ratio;
+
+        YScale(double ratio) {
+            this.ratio = ratio;
+        }
+    }
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -50,6 +62,12 @@ public final class Plots {
      * legend sits below the plot area, so it never covers a curve.
      */
     public static LinesDrawn lines(Path png, String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+        return lines(png, title, xTitle, yTitle, x, series, YScale.AUTO);
+    }
+
+    /** As {@link #lines(Path, String, String, String, double[], Map)}, with the given rule for a log scale. */
+    public static LinesDrawn lines(Path png, String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series,
+                                   YScale scale) {
         int nonFinite = 0;
         List<String> empty = new ArrayList<>();
         Map<String, double[]> shown = new LinkedHashMap<>();
@@ -79,7 +97,7 @@ public final class Plots {
                 shown.put(dropped == 0 ? s.getKey() : s.getKey() + " (" + dropped + " non-finite not shown)", clean);
             }
         }
-        boolean log = !shown.isEmpty() && min > 0 && max / min >= LOG_SCALE_RATIO;
+        boolean log = !shown.isEmpty() && min > 0 && max / min >= scale.ratio;
         String fullTitle = title;
         if (!empty.isEmpty()) {
             fullTitle += " [no finite values: " + String.join(", ", empty) + "]";
