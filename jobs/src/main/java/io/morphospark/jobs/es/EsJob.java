@@ -117,6 +117,13 @@ public final class EsJob {
             start = Checkpoint.exists(dir.staging())
                     ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
                     : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
+            if (start.record().rowsInTables && start.optimizer().generation() == settings.generations) {
+                // compaction is the last step before the commit: every output is complete, only the rename is missing
+                console.printf("es: %s was complete but not yet in place; committing it%n", dir.target());
+                ObjectNode summary = readSummary(dir.staging().resolve("summary.json"));
+                dir.commit();
+                return summary;
+            }
             if (start.record().rowsInTables) { // killed after its checkpoint was compacted, before the commit
                 start.record().restoreRows(spark, dir.staging());
                 Checkpoint.write(dir.staging(), start);
@@ -124,6 +131,14 @@ public final class EsJob {
             console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
         }
         return execute(dir, problem, start);
+    }
+
+    private static ObjectNode readSummary(Path file) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new BadInputException("cannot read " + file + " of a run that was complete: " + e.getMessage(), e);
+        }
     }
 
     /** Rewrites run.json with these settings in one rename, so a kill leaves the old or the new one. */

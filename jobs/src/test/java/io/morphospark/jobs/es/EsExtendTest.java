@@ -98,6 +98,21 @@ class EsExtendTest {
     }
 
     @Test
+    void runKilledBetweenCompactionAndCommitIsCommittedByResume() throws Exception {
+        Path run = tmp.resolve("uncommitted");
+        job(settings(5)).run(run);
+        Files.move(run, tmp.resolve(".uncommitted.inprogress")); // as if killed just before the final rename
+        ObjectNode summary = job(settings(5)).resume(run);
+        assertTrue(Files.exists(run.resolve("run.json")));
+        assertFalse(Files.exists(tmp.resolve(".uncommitted.inprogress")));
+        for (String t : EsDeterminismTest.RESULT_TABLES) {
+            Tables.assertSameTable(spark, direct, run, t);
+        }
+        summary.remove("wall_time_s");
+        assertEquals(directSummary.toString(), summary.toString(), "the summary it wrote before the kill");
+    }
+
+    @Test
     void extensionLeavesNothingBeside() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".extended")).count(),
