@@ -37,6 +37,8 @@ public final class EsJob {
     private final SparkSession spark;
     private final EsSettings settings;
     private final PrintStream console;
+    /** Fault injection for tests: fail right after the checkpoint of this generation; -1 never. */
+    int interruptAfter = -1;
 
     public EsJob(SparkSession spark, EsSettings settings, PrintStream console) {
         this.spark = spark;
@@ -115,6 +117,13 @@ public final class EsJob {
             start = Checkpoint.exists(dir.staging())
                     ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
                     : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
+            if (start.record().rowsInTables && start.optimizer().generation() == settings.generations) {
+                // compaction is the last step before the commit: every output is complete, only the rename is missing
+                console.printf("es: %s was complete but not yet in place; committing it%n", dir.target());
+                ObjectNode summary = readSummary(dir.staging().resolve("summary.json"));
+                dir.commit();
+                return summary;
+            }
             if (start.record().rowsInTables) { // killed after its checkpoint was compacted, before the commit
                 start.record().restoreRows(spark, dir.staging());
                 Checkpoint.write(dir.staging(), start);
@@ -122,6 +131,14 @@ public final class EsJob {
             console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
         }
         return execute(dir, problem, start);
+    }
+
+    private static ObjectNode readSummary(Path file) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new BadInputException("cannot read " + file + " of a run that was complete: " + e.getMessage(), e);
+        }
     }
 
     /** Rewrites run.json with these settings in one rename, so a kill leaves the old or the new one. */
@@ -153,6 +170,9 @@ public final class EsJob {
             @Override
             public void told(Optimizer o) {
                 Checkpoint.write(dir.staging(), new EsCheckpoint(o, record));
+                if (o.generation() == interruptAfter) {
+                    throw new IllegalStateException("injected interruption after generation " + interruptAfter);
+                }
             }
         };
         try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
@@ -206,7 +226,7 @@ public final class EsJob {
 
     /**
      * Best and mean fitness per generation. Where every fitness is negative (the validation
-     * functions' −f) the plot shows −fitness, so values spanning decades get a log scale.
+     * functions' −f) the plot shows −fitness, on a log scale from one decade on, as a loss.
      */
     private static void plotFitness(EsRecord record, RunDirectory dir) {
         int n = record.stats.size();
@@ -235,6 +255,7 @@ public final class EsJob {
             }
         }
         Plots.lines(dir.resolve("plots/fitness.png"), negated ? "−fitness per generation (lower is better)" : "Fitness per generation",
-                "generation", negated ? "−fitness" : "fitness", g, Plots.series("best", best, "mean", mean));
+                "generation", negated ? "−fitness" : "fitness", g, Plots.series("best", best, "mean", mean),
+                negated ? Plots.YScale.LOSS : Plots.YScale.AUTO); // −f is minimised like a loss
     }
 }

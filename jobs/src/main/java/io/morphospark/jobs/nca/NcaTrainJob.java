@@ -129,7 +129,7 @@ public final class NcaTrainJob {
         }
         ParquetTables.write(spark, NcaTables.loss(), lossRows, dir.resolve(NcaTables.LOSS));
         Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "epoch", "MSE (RGBA)", epochs,
-                Plots.series("loss", losses));
+                Plots.series("loss", losses), Plots.YScale.LOSS);
 
         NcaModelOutputs.writeModel(dir.resolve(MODEL_DIR), trainer.parameters(), target, extra);
         if (validation.ran()) {
@@ -166,7 +166,7 @@ public final class NcaTrainJob {
     private void writeValidation(RunDirectory dir, GrowthValidation validation) {
         ParquetTables.write(spark, NcaTables.validation(), validation.rows(), dir.resolve(NcaTables.VALIDATION));
         Plots.lines(dir.resolve("plots/validation.png"), "Grown from the seed, step " + settings.validationSteps,
-                "epoch", "MSE (RGBA)", validation.epochs(), validation.curves());
+                "epoch", "MSE (RGBA)", validation.epochs(), validation.curves(), Plots.YScale.LOSS);
     }
 
     /** model-best/ is kept current during training, replaced at once whenever the validation improves. */

@@ -29,8 +29,20 @@ import java.util.TreeMap;
  * all-invalid generation) never reach a chart: they are left out and the chart says how many.
  */
 public final class Plots {
-    /** A y range of at least this ratio (max / min, all values positive) is drawn on a log scale. */
-    static final double LOG_SCALE_RATIO = 100;
+    /**
+     * When the y axis is logarithmic: every value shown positive and max / min at least the ratio.
+     * Losses get a log scale from one decade on (their late, small improvements are the story);
+     * other curves (fitness, −f of the validation functions) from two.
+     */
+    public enum YScale {
+        AUTO(100), LOSS(10);
+
+        final double ratio;
+
+        YScale(double ratio) {
+            this.ratio = ratio;
+        }
+    }
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -50,6 +62,12 @@ public final class Plots {
      * legend sits below the plot area, so it never covers a curve.
      */
     public static LinesDrawn lines(Path png, String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+        return lines(png, title, xTitle, yTitle, x, series, YScale.AUTO);
+    }
+
+    /** As {@link #lines(Path, String, String, String, double[], Map)}, with the given rule for a log scale. */
+    public static LinesDrawn lines(Path png, String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series,
+                                   YScale scale) {
         int nonFinite = 0;
         List<String> empty = new ArrayList<>();
         Map<String, double[]> shown = new LinkedHashMap<>();
@@ -79,7 +97,7 @@ public final class Plots {
                 shown.put(dropped == 0 ? s.getKey() : s.getKey() + " (" + dropped + " non-finite not shown)", clean);
             }
         }
-        boolean log = !shown.isEmpty() && min > 0 && max / min >= LOG_SCALE_RATIO;
+        boolean log = !shown.isEmpty() && min > 0 && max / min >= scale.ratio;
         String fullTitle = title;
         if (!empty.isEmpty()) {
             fullTitle += " [no finite values: " + String.join(", ", empty) + "]";
@@ -132,7 +150,8 @@ public final class Plots {
         int labelW = 230;
         Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
         int titleW = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(titleFont).stringWidth(title);
-        BufferedImage img = new BufferedImage(Math.max(left + plotW + labelW, Math.max(560, titleW + 20)), top + plotH + 50,
+        int keyW = counts.containsKey(INVALID) ? 600 : 450; // the 0/1 (and invalid) key and its caption
+        BufferedImage img = new BufferedImage(Math.max(left + plotW + labelW, Math.max(keyW, titleW + 20)), top + plotH + 64,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -167,6 +186,7 @@ public final class Plots {
         int y = top;
         int replicate = 0;
         int unlabelledGroups = 0;
+        int lastTextY = Integer.MIN_VALUE / 2;
         int unlabelledReplicates = 0;
         for (Map.Entry<String, Integer> group : groups) {
             String p = group.getKey();
@@ -186,9 +206,12 @@ public final class Plots {
             g.setStroke(new BasicStroke(1f));
             g.drawLine(left, y, left + plotW + 6, y);
             int h = n * rowH;
-            if (h >= 11) {
+            // a label beside its group, below the previous one; a group too thin for its own label is counted instead
+            int textY = Math.max(y + Math.min(h, 24) / 2 + 5, lastTextY + 14);
+            if (textY <= y + h + 4) {
                 g.setColor(Color.BLACK);
-                g.drawString(String.format("%s  ×%d (%.0f %%)", p, n, 100.0 * n / rows), left + plotW + 10, y + Math.min(h, 24) / 2 + 5);
+                g.drawString(String.format("%s  ×%d (%.0f %%)", p, n, 100.0 * n / rows), left + plotW + 10, textY);
+                lastTextY = textY;
             } else {
                 unlabelledGroups++;
                 unlabelledReplicates += n;
@@ -209,9 +232,9 @@ public final class Plots {
         }
         g.drawString("cell", left + plotW / 2 - 10, top + plotH + 34);
         if (unlabelledGroups > 0) {
-            g.drawString(String.format("+ %d rarer pattern%s (%d replicate%s), too thin to label", unlabelledGroups,
+            g.drawString(String.format("unlabelled: %d rarer pattern%s (%d replicate%s)", unlabelledGroups,
                     unlabelledGroups == 1 ? "" : "s", unlabelledReplicates, unlabelledReplicates == 1 ? "" : "s"),
-                    left + plotW + 10, top + plotH);
+                    10, top + plotH + 52);
         }
         g.dispose();
         write(png, img);

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +59,8 @@ class EsExtendTest {
         job(settings(3)).run(extended);
         compactCheckpointBytes = Files.size(extended.resolve(Checkpoint.FILE));
         extendedSummary = job(settings(5)).resume(extended);
+        directSummary.remove("wall_time_s");
+        extendedSummary.remove("wall_time_s");
     }
 
     @AfterAll
@@ -71,8 +74,6 @@ class EsExtendTest {
             Tables.assertSameTable(spark, direct, extended, t);
         }
         assertEquals(5, Tables.read(spark, extended, EsTables.TIMINGS).count());
-        directSummary.remove("wall_time_s");
-        extendedSummary.remove("wall_time_s");
         assertEquals(directSummary, extendedSummary);
         JsonNode config = RunManifest.read(extended).get("config");
         assertEquals(5, config.get("generations").asInt());
@@ -80,10 +81,43 @@ class EsExtendTest {
     }
 
     @Test
+    void interruptedRunResumedWithMoreGenerationsEqualsTheLongerRun() {
+        Path run = tmp.resolve("interrupted");
+        EsJob first = job(settings(3));
+        first.interruptAfter = 2;
+        assertThrows(IllegalStateException.class, () -> first.run(run));
+        assertFalse(Files.exists(run.resolve("run.json")), "interrupted, not finished");
+        ObjectNode summary = job(settings(5)).resume(run);
+        for (String t : EsDeterminismTest.RESULT_TABLES) {
+            Tables.assertSameTable(spark, direct, run, t);
+        }
+        summary.remove("wall_time_s");
+        assertEquals(directSummary, summary);
+        assertEquals(RunManifest.read(direct).get("config_hash"), RunManifest.read(run).get("config_hash"));
+        assertFalse(Files.exists(tmp.resolve(".interrupted.inprogress")));
+    }
+
+    @Test
+    void runKilledBetweenCompactionAndCommitIsCommittedByResume() throws Exception {
+        Path run = tmp.resolve("uncommitted");
+        job(settings(5)).run(run);
+        Files.move(run, tmp.resolve(".uncommitted.inprogress")); // as if killed just before the final rename
+        ObjectNode summary = job(settings(5)).resume(run);
+        assertTrue(Files.exists(run.resolve("run.json")));
+        assertFalse(Files.exists(tmp.resolve(".uncommitted.inprogress")));
+        for (String t : EsDeterminismTest.RESULT_TABLES) {
+            Tables.assertSameTable(spark, direct, run, t);
+        }
+        summary.remove("wall_time_s");
+        assertEquals(directSummary.toString(), summary.toString(), "the summary it wrote before the kill");
+    }
+
+    @Test
     void extensionLeavesNothingBeside() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".extended")).count(),
                     "no staging, reopening or superseded directory is left");
+
         }
         assertFalse(Files.exists(extended.resolve(".reopened")));
     }

@@ -60,6 +60,8 @@ class EsInvalidCandidatesTest {
         assertTrue(Files.exists(run.resolve("run.json")), "the run is committed");
         assertTrue(console.contains("es: 8 of 8 candidates were invalid"), console);
         assertTrue(console.contains("final best fitness undefined"), console);
+        assertTrue(console.contains("best undefined  mean undefined  std undefined  invalid 4 of 4"), console);
+        assertFalse(console.contains("Infinity") || console.contains("NaN"), console);
         for (String plot : new String[] {"fitness.png", "learned_function.png", "patterns.png"}) {
             assertTrue(Files.exists(run.resolve("plots").resolve(plot)), plot);
         }

@@ -50,6 +50,10 @@ class PlotsTest {
                 Plots.series("U", new double[] {0.1, 0.5, 0.8, 0.9})).logarithmic(), "under two decades");
         assertFalse(Plots.lines(tmp.resolve("neg.png"), "t", "x", "U", X,
                 Plots.series("U", new double[] {-1e4, 30, 0.2, 1e-3})).logarithmic(), "not all positive");
+        double[] loss = {0.12, 0.05, 0.02, 0.011};
+        assertFalse(Plots.lines(tmp.resolve("l1.png"), "t", "x", "y", X, Plots.series("loss", loss)).logarithmic());
+        assertTrue(Plots.lines(tmp.resolve("l2.png"), "t", "x", "MSE", X, Plots.series("loss", loss),
+                Plots.YScale.LOSS).logarithmic(), "a loss over one decade");
     }
 
     @Test

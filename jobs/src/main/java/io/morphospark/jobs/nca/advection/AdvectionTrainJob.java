@@ -120,7 +120,7 @@ public final class AdvectionTrainJob {
         }
         ParquetTables.write(spark, AdvectionTables.loss(), lossRows, dir.resolve(AdvectionTables.LOSS));
         Plots.lines(dir.resolve("plots/loss.png"), "Training loss", "iteration", "loss", iterations,
-                Plots.series("loss", losses, "mass MSE", massLosses));
+                Plots.series("loss", losses, "mass MSE", massLosses), Plots.YScale.LOSS);
 
         ObjectNode extra = new ObjectMapper().valueToTree(settings);
         AdvectionModelFile.write(dir.resolve(MODEL_DIR), new AdvectionModelFile.Model(trainer.nca().parameters(),
