@@ -26,6 +26,9 @@ public record GpuRequest(int gpusPerExecutor, double gpusPerTask, Path discovery
     public static final String EXECUTOR_AMOUNT = "spark.executor.resource.gpu.amount";
     public static final String EXECUTOR_SCRIPT = "spark.executor.resource.gpu.discoveryScript";
     public static final String TASK_AMOUNT = "spark.task.resource.gpu.amount";
+    /** Kubernetes asks the device plugin for this vendor's resource; spark-submit's --conf wins. */
+    public static final String EXECUTOR_VENDOR = "spark.executor.resource.gpu.vendor";
+    public static final String NVIDIA = "nvidia.com";
     public static final String WORKER_AMOUNT = "spark.worker.resource.gpu.amount";
     public static final String WORKER_SCRIPT = "spark.worker.resource.gpu.discoveryScript";
     private static final long DISCOVERY_TIMEOUT_SECONDS = 30;
@@ -150,13 +153,19 @@ public record GpuRequest(int gpusPerExecutor, double gpusPerTask, Path discovery
         return json.path("addresses").size();
     }
 
-    /** Spark's settings for this request on {@code master}; they override what spark-submit set. */
+    /**
+     * Spark's settings for this request on {@code master}; they override what spark-submit set,
+     * except the vendor ({@link SparkSessions} keeps a --conf one).
+     */
     public Map<String, String> sparkSettings(String master) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(EXECUTOR_AMOUNT, Integer.toString(gpusPerExecutor));
         settings.put(TASK_AMOUNT, format(gpusPerTask));
         if (discoveryScript != null) {
             settings.put(EXECUTOR_SCRIPT, discoveryScript.toString());
+        }
+        if (master.startsWith("k8s://")) {
+            settings.put(EXECUTOR_VENDOR, NVIDIA);
         }
         if (master.startsWith("local-cluster") && discoveryScript != null) {
             // local-cluster's workers run in this JVM and read their GPUs from the application's settings;

@@ -46,7 +46,13 @@ public final class SparkSessions {
         }
         conf.setIfMissing("spark.master", "local[*]");
         if (gpus != null) {
-            gpus.sparkSettings(conf.get("spark.master")).forEach(conf::set);
+            gpus.sparkSettings(conf.get("spark.master")).forEach((key, value) -> {
+                if (key.equals(GpuRequest.EXECUTOR_VENDOR)) {
+                    conf.setIfMissing(key, value);
+                } else {
+                    conf.set(key, value);
+                }
+            });
         }
         conf.setIfMissing("spark.app.name", appName);
         boolean local = conf.get("spark.master").startsWith("local");
