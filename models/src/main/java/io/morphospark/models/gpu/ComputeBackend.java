@@ -73,6 +73,16 @@ public record ComputeBackend(String backend, String device, String computeCapabi
     }
 
     private static ComputeBackend detect() {
+        try {
+            return detectWithNd4j();
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. a -Pcuda driver on a machine without a GPU: the run still says what it was built for
+            String why = String.valueOf(e.getMessage()).split("\n")[0];
+            return new ComputeBackend(cudaBuild() ? CUDA : NATIVE, "unavailable here (" + why + ")", null);
+        }
+    }
+
+    private static ComputeBackend detectWithNd4j() {
         boolean cuda = !Nd4j.getEnvironment().isCPU();
         Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
         if (!cuda) {
