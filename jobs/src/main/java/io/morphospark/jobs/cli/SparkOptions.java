@@ -76,8 +76,11 @@ final class SparkOptions {
             }
             return null;
         }
-        GpuRequest request = new GpuRequest(gpusPerExecutor, gpusPerTask == null ? 1.0 : gpusPerTask, gpuDiscoveryScript);
-        String problem = request.problem(SparkSessions.effectiveMaster(master), new org.apache.spark.SparkConf());
+        var submitted = new org.apache.spark.SparkConf();
+        java.nio.file.Path script = gpuDiscoveryScript != null || !submitted.contains(GpuRequest.EXECUTOR_SCRIPT)
+                ? gpuDiscoveryScript : java.nio.file.Path.of(submitted.get(GpuRequest.EXECUTOR_SCRIPT)); // spark-submit --conf
+        GpuRequest request = new GpuRequest(gpusPerExecutor, gpusPerTask == null ? 1.0 : gpusPerTask, script);
+        String problem = request.problem(SparkSessions.effectiveMaster(master), submitted);
         if (problem != null) {
             throw new CommandLine.ParameterException(mixee.commandLine(), problem);
         }
