@@ -38,7 +38,7 @@ public final class SparkSessions {
         return masterOverride != null ? masterOverride : new SparkConf().get("spark.master", "local[*]");
     }
 
-    /** A session whose executors get {@code gpus} (null: no GPUs), checked with {@link GpuRequest#problem} first. */
+    /** A session whose executors get {@code gpus} (null: no GPUs); callers refuse what {@link GpuRequest#problem} names first. */
     public static SparkSession create(String appName, String masterOverride, GpuRequest gpus) {
         SparkConf conf = new SparkConf();
         if (masterOverride != null) {
