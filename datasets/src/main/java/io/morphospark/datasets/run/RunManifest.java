@@ -48,6 +48,8 @@ public final class RunManifest {
         root.put("config_hash", configHash(config));
         root.put("created", Instant.now().toString());
         root.set("config", CANONICAL.valueToTree(config));
+        // where the neural work ran (backend, device, compute capability); not part of the config hash
+        root.set("environment", CANONICAL.valueToTree(io.morphospark.models.gpu.ComputeBackend.current()));
         try {
             CANONICAL.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(RunDirectory.RUN_FILE).toFile(), root);
         } catch (IOException e) {

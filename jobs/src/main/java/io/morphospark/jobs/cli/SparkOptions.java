@@ -1,6 +1,8 @@
 package io.morphospark.jobs.cli;
 
+import io.morphospark.jobs.spark.GpuRequest;
 import io.morphospark.jobs.spark.SparkSessions;
+import io.morphospark.models.gpu.ComputeBackend;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -26,16 +28,79 @@ final class SparkOptions {
         master = value;
     }
 
+    private Integer gpusPerExecutor;
+    private Double gpusPerTask;
+    private java.nio.file.Path gpuDiscoveryScript;
+
+    @Option(names = "--gpus-per-executor", paramLabel = "N", description = "GPUs each executor owns "
+            + "(spark.executor.resource.gpu.amount). Each task is then pinned to the GPU Spark assigns it. "
+            + "Default: none (CPU executors). See docs/GPU.md.")
+    void gpusPerExecutor(String value) {
+        refuseIf("--gpus-per-executor", value, GpuRequest.executorAmountProblem(value));
+        gpusPerExecutor = Integer.parseInt(value.trim());
+    }
+
+    @Option(names = "--gpus-per-task", paramLabel = "G", description = "GPUs per task (spark.task.resource.gpu.amount): "
+            + "a whole number, or a fraction <= 1 for tasks sharing a GPU. Default: 1 when --gpus-per-executor is given.")
+    void gpusPerTask(String value) {
+        refuseIf("--gpus-per-task", value, GpuRequest.taskAmountProblem(value));
+        gpusPerTask = Double.parseDouble(value.trim());
+    }
+
+    @Option(names = "--gpu-discovery-script", paramLabel = "FILE", description = "Program that prints the executor's "
+            + "GPUs as {\"name\":\"gpu\",\"addresses\":[\"0\",...]} (spark.executor.resource.gpu.discoveryScript; "
+            + "Spark ships examples/src/main/scripts/getGpusResources.sh). Needed except on standalone "
+            + "clusters whose workers are configured with one.")
+    void gpuDiscoveryScript(java.nio.file.Path value) {
+        java.nio.file.Path script = value.toAbsolutePath().normalize();
+        refuseIf("--gpu-discovery-script", value.toString(), GpuRequest.scriptProblem(script));
+        gpuDiscoveryScript = script;
+    }
+
+    private void refuseIf(String option, String value, String problem) {
+        if (problem != null) {
+            // refused while the command line is parsed: before Spark starts or anything is written
+            throw new CommandLine.ParameterException(mixee.commandLine(), option + " '" + value + "': " + problem);
+        }
+    }
+
+    /**
+     * The GPU request of the command line, checked against the master it will run on; null when
+     * no GPU was asked for. A request that cannot be served is refused here, before Spark starts.
+     */
+    GpuRequest gpuRequest() {
+        if (gpusPerExecutor == null) {
+            if (gpusPerTask != null || gpuDiscoveryScript != null) {
+                throw new CommandLine.ParameterException(mixee.commandLine(),
+                        (gpusPerTask != null ? "--gpus-per-task" : "--gpu-discovery-script") + " needs --gpus-per-executor");
+            }
+            return null;
+        }
+        var submitted = new org.apache.spark.SparkConf();
+        java.nio.file.Path script = gpuDiscoveryScript != null || !submitted.contains(GpuRequest.EXECUTOR_SCRIPT)
+                ? gpuDiscoveryScript : java.nio.file.Path.of(submitted.get(GpuRequest.EXECUTOR_SCRIPT)); // spark-submit --conf
+        GpuRequest request = new GpuRequest(gpusPerExecutor, gpusPerTask == null ? 1.0 : gpusPerTask, script);
+        String problem = request.problem(SparkSessions.effectiveMaster(master), submitted);
+        if (problem != null) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), problem);
+        }
+        return request;
+    }
+
     /**
      * Runs {@code job} with a session: an already active one (a test's, a notebook's) is reused and
      * left running; one created here is stopped afterwards.
      */
     <T> T withSession(String appName, Function<SparkSession, T> job) {
+        GpuRequest gpus = gpuRequest();
+        System.out.println("compute backend: " + ComputeBackend.current().describe()
+                + (gpus == null ? "" : "; executors: " + gpus.gpusPerExecutor() + " GPU(s) each, "
+                + GpuRequest.format(gpus.gpusPerTask()) + " per task"));
         var active = SparkSession.getActiveSession();
         if (active.isDefined()) {
             return job.apply(active.get());
         }
-        SparkSession spark = SparkSessions.create(appName, master);
+        SparkSession spark = SparkSessions.create(appName, master, gpus);
         try {
             return job.apply(spark);
         } finally {

@@ -1,5 +1,6 @@
 package io.morphospark.jobs.spark;
 
+import io.morphospark.jobs.gpu.DevicePinning;
 import io.morphospark.models.evaluation.BlockEvaluation;
 import io.morphospark.models.evaluation.PopulationEvaluator;
 import io.morphospark.models.evaluation.WorkItem;
@@ -33,7 +34,10 @@ public final class SparkPopulationEvaluator implements PopulationEvaluator {
         BlockEvaluation task = blocks;
         context.setJobDescription("generation " + population.generation());
         List<WorkResult> results = context.parallelize(items, Math.min(partitions, items.size()))
-                .map(item -> task.run(population, item))
+                .map(item -> {
+                    DevicePinning.pinToTaskGpu(); // ND4J work of this task goes to the GPU Spark gave it
+                    return task.run(population, item);
+                })
                 .collect();
         return blocks.reduce(population.size(), results);
     }

@@ -30,11 +30,30 @@ public final class SparkSessions {
     }
 
     public static SparkSession create(String appName, String masterOverride) {
+        return create(appName, masterOverride, null);
+    }
+
+    /** The master a session created with {@code masterOverride} gets (spark-submit's, else local[*]). */
+    public static String effectiveMaster(String masterOverride) {
+        return masterOverride != null ? masterOverride : new SparkConf().get("spark.master", "local[*]");
+    }
+
+    /** A session whose executors get {@code gpus} (null: no GPUs); callers refuse what {@link GpuRequest#problem} names first. */
+    public static SparkSession create(String appName, String masterOverride, GpuRequest gpus) {
         SparkConf conf = new SparkConf();
         if (masterOverride != null) {
             conf.set("spark.master", masterOverride);
         }
         conf.setIfMissing("spark.master", "local[*]");
+        if (gpus != null) {
+            gpus.sparkSettings(conf.get("spark.master")).forEach((key, value) -> {
+                if (key.equals(GpuRequest.EXECUTOR_VENDOR)) {
+                    conf.setIfMissing(key, value);
+                } else {
+                    conf.set(key, value);
+                }
+            });
+        }
         conf.setIfMissing("spark.app.name", appName);
         boolean local = conf.get("spark.master").startsWith("local");
         if (local) {

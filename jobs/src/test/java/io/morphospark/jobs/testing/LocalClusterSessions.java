@@ -25,9 +25,18 @@ public final class LocalClusterSessions {
      * whole cluster. Stop it with {@link SparkSession#stop()} (in {@code @AfterAll}).
      */
     public static synchronized SparkSession create(String appName) {
+        return create(appName, MASTER, Map.of());
+    }
+
+    /**
+     * A session on another {@code local-cluster[N,C,M]} shape with extra settings (GPU resources,
+     * say), waiting for its N executors.
+     */
+    public static synchronized SparkSession create(String appName, String master, Map<String, String> settings) {
         SparkHome home = SparkHome.get();
         SparkSession spark = withTestingSystemProperties(home, () -> SparkSession.builder()
-                .master(MASTER)
+                .master(master)
+                .config(new org.apache.spark.SparkConf(false).setAll(scala.jdk.javaapi.CollectionConverters.asScala(settings)))
                 .appName(appName)
                 .config("spark.testing", "1")
                 .config("spark.test.home", home.root().toString())
@@ -37,12 +46,12 @@ public final class LocalClusterSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate());
-        if (!MASTER.equals(spark.sparkContext().master())) {
+        if (!master.equals(spark.sparkContext().master())) {
             // getOrCreate hands back any session still active in this JVM, whatever its master
             throw new IllegalStateException("another SparkSession is still active on "
                     + spark.sparkContext().master() + "; stop it before creating a local-cluster one");
         }
-        awaitExecutors(spark, home);
+        awaitExecutors(spark, home, Integer.parseInt(master.replaceAll("local-cluster\\[(\\d+),.*", "$1")));
         return spark;
     }
 
@@ -69,13 +78,13 @@ public final class LocalClusterSessions {
         }
     }
 
-    private static void awaitExecutors(SparkSession spark, SparkHome home) {
+    private static void awaitExecutors(SparkSession spark, SparkHome home, int executors) {
         long deadline = System.nanoTime() + EXECUTORS_UP_TIMEOUT.toNanos();
         // getExecutorInfos includes the driver
-        while (spark.sparkContext().statusTracker().getExecutorInfos().length < EXECUTORS + 1) {
+        while (spark.sparkContext().statusTracker().getExecutorInfos().length < executors + 1) {
             if (System.nanoTime() > deadline) {
                 spark.stop();
-                throw new IllegalStateException("executors of " + MASTER + " did not register within "
+                throw new IllegalStateException("executors of " + spark.sparkContext().master() + " did not register within "
                         + EXECUTORS_UP_TIMEOUT + "; their logs are under " + home.root().resolve("work"));
             }
             try {

@@ -47,7 +47,10 @@ public interface NcaEngine {
 
     static NcaEngine create(Kind kind, NcaParameters parameters, FireMask fireMask, boolean parallel) {
         return switch (kind.resolve()) {
-            case FUSED -> new FusedCpuEngine(parameters, fireMask, parallel);
+            case FUSED -> {
+                io.morphospark.models.gpu.ComputeBackend.noteCpuOnly("the fused CPU NCA engine (--engine fused)");
+                yield new FusedCpuEngine(parameters, fireMask, parallel);
+            }
             case MATMUL -> new SameDiffEngine(parameters, MlpForm.MATMUL, fireMask);
             case CONV1X1 -> new SameDiffEngine(parameters, MlpForm.CONV1X1, fireMask);
             case AUTO -> throw new IllegalStateException("resolve() never returns AUTO");

@@ -34,6 +34,7 @@ public final class LateralInhibitionProblem implements Problem {
 
     public LateralInhibitionSimulator simulator() {
         if (simulator == null) {
+            io.morphospark.models.gpu.ComputeBackend.noteCpuOnly("the lateral-inhibition scalar kernel");
             simulator = new LateralInhibitionSimulator(config);
         }
         return simulator;
