@@ -173,7 +173,7 @@ class SweepNcaSeedsTest {
         Map<Path, String> m = new HashMap<>();
         try (Stream<Path> s = Files.list(root.resolve(RunCatalog.TRIALS))) {
             for (Path p : s.toList()) {
-                if (Files.exists(p.resolve(RunDirectory.RUN_FILE))) {
+                if (!p.getFileName().toString().startsWith(".") && Files.exists(p.resolve(RunDirectory.RUN_FILE))) {
                     m.put(p, Files.readString(p.resolve(RunDirectory.RUN_FILE)));
                 }
             }
