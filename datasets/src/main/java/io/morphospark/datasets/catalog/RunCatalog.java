@@ -123,9 +123,11 @@ public final class RunCatalog {
         return rows;
     }
 
+    /** {@code sweep}: the sweep whose {@code trials/} directory {@code dir} is, else null. */
     private static void walk(Path root, Path dir, Sweep sweep, List<Row> rows) {
+        Sweep owner = null; // a sweep root's trials/ belong to it; a run put elsewhere below it does not
         if (Files.exists(dir.resolve(SWEEP_FILE))) {
-            sweep = new Sweep(dir, readJson(dir.resolve(SWEEP_FILE)).path("name").asText(dir.getFileName().toString()));
+            owner = new Sweep(dir, readJson(dir.resolve(SWEEP_FILE)).path("name").asText(dir.getFileName().toString()));
         }
         List<Path> children;
         try (Stream<Path> s = Files.list(dir)) {
@@ -147,7 +149,7 @@ public final class RunCatalog {
                     rows.add(row(root, child, child, "finished", sweep)); // else listed once, as in progress
                 }
             } else {
-                walk(root, child, sweep, rows);
+                walk(root, child, owner != null && name.equals(TRIALS) ? owner : null, rows);
             }
         }
     }
