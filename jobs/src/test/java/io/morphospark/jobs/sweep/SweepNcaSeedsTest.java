@@ -5,6 +5,10 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.trials.TrialSweepSpec;
 import io.morphospark.jobs.cli.ExitCodes;
 import io.morphospark.jobs.cli.Main;
+import io.morphospark.jobs.zeppelin.DynamicForms;
+import io.morphospark.jobs.zeppelin.NoteParagraph;
+import io.morphospark.jobs.zeppelin.SqlScript;
+import io.morphospark.jobs.zeppelin.ZeppelinNote;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +164,39 @@ class SweepNcaSeedsTest {
         assertTrue(Files.exists(root.resolve("failures").resolve(blocked.id() + ".json")));
         assertTrue(RunDirectory.isFinished(planned.get(1).dir()), "the other new trial ran");
         assertEquals(before, subset(manifests(), before.keySet()), "trials of the first spec untouched");
+    }
+
+    @Test
+    @Order(5)
+    void theSweepNotesSqlRunsOnTheCatalogue() throws Exception {
+        Path notes = Path.of(System.getProperty("user.dir")).resolveSibling("notebooks-zeppelin");
+        List<ZeppelinNote> sweepNotes = ZeppelinNote.readAll(notes).stream()
+                .filter(n -> n.file().getFileName().toString().startsWith("sweep-")).toList();
+        assertFalse(sweepNotes.isEmpty(), "no sweep-*.zpln in " + notes);
+        for (ZeppelinNote note : sweepNotes) {
+            SparkSession session = spark.newSession();
+            int queries = 0;
+            for (NoteParagraph p : note.paragraphs()) {
+                if (!p.enabled() || !p.isSql()) {
+                    assertTrue(p.isMarkdown() || !p.enabled(), "only SQL and markdown: " + p.label());
+                    continue;
+                }
+                String sql = DynamicForms.expand(p.body(), Map.of("catalog_root", root.toString(), "metric", "final_loss",
+                        "param", "seed"));
+                for (String statement : SqlScript.statements(sql)) {
+                    Row[] rows = (Row[]) session.sql(statement).collect();
+                    if (SqlScript.isQuery(statement)) {
+                        queries++;
+                        assertTrue(rows.length > 0, note.name() + ", " + p.label() + ": no rows for " + statement);
+                    }
+                }
+            }
+            assertTrue(queries >= 4, note.name() + " runs " + queries + " queries");
+        }
+        // the best seed by final loss, as the note's "Best trial per group" finds it, is the one runs compare names
+        Row best = spark.sql("SELECT trial_id FROM parquet.`" + root.resolve(RunCatalog.DIRECTORY) + "` WHERE sweep = 'nca-seeds'"
+                + " AND status = 'finished' ORDER BY metrics['final_loss'] ASC LIMIT 1").first();
+        assertTrue(Files.isDirectory(root.resolve(RunCatalog.TRIALS).resolve(best.getString(0)).resolve("model-best")));
     }
 
     private static Map<Path, String> subset(Map<Path, String> all, java.util.Set<Path> keys) {
