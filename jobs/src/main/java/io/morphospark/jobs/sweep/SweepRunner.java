@@ -64,7 +64,8 @@ public final class SweepRunner {
     public record Outcome(String id, String status, String error, double seconds) implements Serializable {
     }
 
-    public record Result(int done, int skipped, List<Outcome> failed) {
+    /** {@code trialSeconds}: wall time of the trials alone (without the catalogue). */
+    public record Result(int done, int skipped, List<Outcome> failed, double trialSeconds) {
     }
 
     private final TrialSweepSpec spec;
@@ -284,12 +285,46 @@ public final class SweepRunner {
                 pool.shutdownNow();
             }
         }
+        double trialSeconds = (System.nanoTime() - start) / 1e9;
         long listed = RunCatalog.index(spark, root);
         List<Outcome> failed = outcomes.stream().filter(o -> "failed".equals(o.status())).toList();
         int done = outcomes.size() - failed.size();
         console.printf("sweep %s: %d run, %d skipped, %d failed in %.1f s; catalogue of %d runs in %s%n", spec.name, done,
                 skipped, failed.size(), (System.nanoTime() - start) / 1e9, listed, root.resolve(RunCatalog.DIRECTORY));
-        return new Result(done, skipped, failed);
+        return new Result(done, skipped, failed, trialSeconds);
+    }
+
+    /**
+     * The baseline of {@code bench sweep}: the same task-sized trials, the same code path as inside a
+     * task, one after another in this thread. Returns the wall time in seconds.
+     */
+    public double runOneAfterAnother(PrintStream console) {
+        for (PlannedTrial t : trials) {
+            if (!t.task()) {
+                throw new BadInputException("trial " + t.id() + " is a Spark job, not a task-sized trial; bench sweep "
+                        + "compares task-sized trials (nca-train, nca-train-advection)");
+            }
+        }
+        try {
+            Files.createDirectories(root.resolve(RunCatalog.TRIALS));
+            if (record != null) {
+                writeAtomically(root.resolve(RunCatalog.SWEEP_FILE), record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the sweep root " + root, e);
+        }
+        long start = System.nanoTime();
+        for (PlannedTrial t : trials) {
+            if (t.state() != State.COMMITTED) {
+                Outcome o = execute(null, job, job.resolve(t.trial().config()), t.id(), t.dir(), root,
+                        t.state() == State.INTERRUPTED, console);
+                report(console, t, o);
+                if ("failed".equals(o.status())) {
+                    throw new IllegalStateException("trial " + o.id() + " failed: " + o.error());
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private void report(PrintStream console, PlannedTrial t, Outcome o) {
