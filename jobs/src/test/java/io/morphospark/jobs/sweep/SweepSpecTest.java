@@ -99,4 +99,15 @@ class SweepSpecTest {
         assertEquals(ExitCodes.BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("out: give the output root"), missing.err());
     }
+
+    @Test
+    void aCatalogDirectoryNotWrittenByRunsIndexIsNeverReplaced() throws Exception {
+        Path root = tmp.resolve("mine");
+        Files.createDirectories(root.resolve("catalog"));
+        Files.writeString(root.resolve("catalog/data.csv"), "a,b\n");
+        SweepConsole r = SweepConsole.of("runs", "index", root.toString(), "--master", "local[1]");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("was not written by 'morphospark runs index'"), r.err());
+        assertEquals(List.of(root.resolve("catalog/data.csv")), Files.list(root.resolve("catalog")).toList());
+    }
 }
