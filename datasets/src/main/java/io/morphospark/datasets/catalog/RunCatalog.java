@@ -152,6 +152,38 @@ public final class RunCatalog {
                 walk(root, child, owner != null && name.equals(TRIALS) ? owner : null, rows);
             }
         }
+        if (owner != null) {
+            addFailedBeforeStarting(root, owner, rows);
+        }
+    }
+
+    /** A trial that failed before its run directory existed is listed from its failure record alone. */
+    private static void addFailedBeforeStarting(Path root, Sweep sweep, List<Row> rows) {
+        Path failures = sweep.root().resolve(FAILURES);
+        if (!Files.isDirectory(failures)) {
+            return;
+        }
+        List<Path> records;
+        try (Stream<Path> s = Files.list(failures)) {
+            records = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + failures, e);
+        }
+        for (Path file : records) {
+            JsonNode rec = readJson(file);
+            String id = rec.path("trial_id").asText();
+            boolean listed = rows.stream().anyMatch(r -> id.equals(r.getString(2)) && sweep.name().equals(r.getString(3)));
+            if (listed || !rec.has("config_hash")) {
+                continue;
+            }
+            Map<String, String> config = new TreeMap<>();
+            flatten("", rec.path("config"), config);
+            rows.add(RowFactory.create(root.relativize(sweep.root().resolve(TRIALS).resolve(id)).toString(),
+                    rec.path("job").asText(), id, sweep.name(), rec.path("config_hash").asText(), "failed",
+                    rec.path("error").asText(null), null, rec.path("time").asText(null), null,
+                    scala.jdk.javaapi.CollectionConverters.asScala(config),
+                    scala.jdk.javaapi.CollectionConverters.asScala(new TreeMap<String, Double>())));
+        }
     }
 
     private record Sweep(Path root, String name) {

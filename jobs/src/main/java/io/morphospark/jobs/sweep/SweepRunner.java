@@ -368,6 +368,9 @@ public final class SweepRunner {
             try {
                 ObjectNode rec = JSON.createObjectNode();
                 rec.put("trial_id", id);
+                rec.put("job", job.name());
+                rec.put("config_hash", RunManifest.configHash(settings));
+                rec.set("config", SweepableJob.CONFIG.valueToTree(settings));
                 rec.put("error", message);
                 rec.put("time", Instant.now().toString());
                 Files.createDirectories(failure.getParent());

@@ -163,6 +163,11 @@ class SweepNcaSeedsTest {
         assertTrue(extended.err().contains("1 of 3 trials failed"), extended.err());
         assertTrue(Files.exists(root.resolve("failures").resolve(blocked.id() + ".json")));
         assertTrue(RunDirectory.isFinished(planned.get(1).dir()), "the other new trial ran");
+        Row failed = spark.read().parquet(root.resolve(RunCatalog.DIRECTORY).toString())
+                .where("status = 'failed'").selectExpr("trial_id", "error", "config['seed']").first();
+        assertEquals(blocked.id(), failed.getString(0));
+        assertTrue(failed.getString(1).contains("exists and is not empty"), failed.getString(1));
+        assertEquals("5", failed.getString(2));
         assertEquals(before, subset(manifests(), before.keySet()), "trials of the first spec untouched");
     }
 
