@@ -25,7 +25,7 @@ import static org.apache.spark.sql.functions.lit;
 @Command(name = "runs", mixinStandardHelpOptions = true,
         description = "The run catalogue: ROOT/catalog, a Parquet table with a row per run below ROOT (job, trial id, "
                 + "sweep, flattened config, config hash, status, start, end, wall time, summary.json metrics).",
-        subcommands = {RunsCommand.Index.class, RunsCommand.ListRuns.class, RunsCommand.Compare.class})
+        subcommands = {RunsCommand.Index.class, RunsCommand.ListRuns.class, RunsCommand.Compare.class, RunsCommand.Best.class})
 final class RunsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -150,6 +150,44 @@ final class RunsCommand implements Runnable {
                 series.put(metric, points.toArray(new double[0][]));
                 Plots.points(plot, metric + " by " + by, by, metric, series, numeric ? null : labels);
                 System.out.printf("runs: %d runs in %d groups; plot %s%n", rows.size(), groups.size(), plot.toAbsolutePath().normalize());
+                return null;
+            });
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "best", mixinStandardHelpOptions = true, description = "Print the directory of the finished run "
+            + "with the best value of a metric (e.g. the NCA seed whose model-best/ to keep), for scripts: "
+            + "cp -r \"$(morphospark runs best ROOT --metric best_validation_mse --goal min)/model-best\" ...")
+    static final class Best implements Callable<Integer> {
+        @Parameters(paramLabel = "ROOT")
+        Path root;
+        @Option(names = "--metric", required = true, description = "A summary.json field.")
+        String metric;
+        @Option(names = "--goal", defaultValue = "max", description = "max or min (default: ${DEFAULT-VALUE}).")
+        String goal;
+        @Option(names = "--sweep", description = "Only the runs of this sweep.")
+        String sweep;
+        @Mixin
+        SparkOptions spark;
+
+        @Override
+        public Integer call() {
+            if (!goal.equals("max") && !goal.equals("min")) {
+                throw new BadInputException("--goal must be max or min, got '" + goal + "'");
+            }
+            spark.withSession("morphospark-runs", s -> {
+                Dataset<Row> c = RunCatalog.read(s, root).where(col("status").equalTo(lit("finished")));
+                if (sweep != null) {
+                    c = c.where(col("sweep").equalTo(lit(sweep)));
+                }
+                var value = element_at(col("metrics"), lit(metric));
+                List<Row> best = c.where(value.isNotNull()).orderBy(goal.equals("max") ? value.desc() : value.asc(),
+                        col("run")).select(col("run")).limit(1).collectAsList();
+                if (best.isEmpty()) {
+                    throw new BadInputException("no finished run in " + root + " has the metric '" + metric + "'");
+                }
+                System.out.println(root.toAbsolutePath().normalize().resolve(best.get(0).getString(0)));
                 return null;
             });
             return ExitCodes.OK;

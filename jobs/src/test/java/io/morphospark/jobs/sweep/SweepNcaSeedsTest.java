@@ -198,10 +198,15 @@ class SweepNcaSeedsTest {
             }
             assertTrue(queries >= 4, note.name() + " runs " + queries + " queries");
         }
-        // the best seed by final loss, as the note's "Best trial per group" finds it, is the one runs compare names
-        Row best = spark.sql("SELECT trial_id FROM parquet.`" + root.resolve(RunCatalog.DIRECTORY) + "` WHERE sweep = 'nca-seeds'"
-                + " AND status = 'finished' ORDER BY metrics['final_loss'] ASC LIMIT 1").first();
-        assertTrue(Files.isDirectory(root.resolve(RunCatalog.TRIALS).resolve(best.getString(0)).resolve("model-best")));
+        // the best seed by final loss, as the note's "Best trial per group" finds it: runs best names its directory
+        Row best = spark.sql("SELECT run FROM parquet.`" + root.resolve(RunCatalog.DIRECTORY) + "` WHERE sweep = 'nca-seeds'"
+                + " AND status = 'finished' ORDER BY metrics['final_loss'] ASC, run LIMIT 1").first();
+        SweepConsole picked = SweepConsole.of("runs", "best", root.toString(), "--metric", "final_loss", "--goal", "min",
+                "--sweep", "nca-seeds");
+        assertEquals(ExitCodes.OK, picked.exitCode(), picked.err());
+        Path bestRun = Path.of(picked.out().trim());
+        assertEquals(root.resolve(best.getString(0)), bestRun);
+        assertTrue(Files.isDirectory(bestRun.resolve("model-best")));
     }
 
     private static Map<Path, String> subset(Map<Path, String> all, java.util.Set<Path> keys) {
