@@ -92,6 +92,14 @@ class SweepNcaSeedsTest {
             assertEquals(6, spark.read().parquet(t.dir().resolve("loss").toString()).count());
             assertTrue(spark.read().parquet(t.dir().resolve("trajectories").toString()).count() > 0);
         }
+        Path trajectories = trials.get(0).dir().resolve("trajectories");
+        try (var db = DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement();
+             var rs = st.executeQuery("select count(*), min(len(rgba)), min(height * width * 4) from read_parquet('"
+                     + trajectories + "/*.parquet')")) {
+            rs.next();
+            assertEquals(spark.read().parquet(trajectories.toString()).count(), rs.getLong(1));
+            assertEquals(rs.getLong(3), rs.getLong(2), "RGBA lists whole");
+        }
     }
 
     @Test
