@@ -345,7 +345,22 @@ public final class SweepRunner {
             if (!RunManifest.configHash(settings).equals(hash)) { // another code version on the executors
                 return new Outcome(id, "failed", "the executor resolves this trial to another configuration", 0);
             }
-            return execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted, System.out);
+            // The trial gets the cores Spark gave its task (spark.task.cpus): run inside a fork-join pool of
+            // that size, its parallel streams (the fused NCA step) stay on those cores instead of every task
+            // spreading over the whole machine's common pool.
+            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+            java.util.concurrent.ForkJoinPool cores = new java.util.concurrent.ForkJoinPool(task == null ? 1 : Math.max(1, task.cpus()));
+            try {
+                return cores.submit(() -> execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted,
+                        System.out)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(id, "failed", "interrupted", 0);
+            } catch (java.util.concurrent.ExecutionException e) {
+                return new Outcome(id, "failed", String.valueOf(e.getCause()), 0); // execute() records its own failures
+            } finally {
+                cores.shutdown();
+            }
         }
     }
 
