@@ -128,7 +128,7 @@ public final class SweepRunner {
                         + "configuration (trial " + id + "); remove the duplicate values");
             }
             Path dir = root.resolve(RunCatalog.TRIALS).resolve(id);
-            planned.add(new PlannedTrial(t, id, hash, dir, stateOf(dir, hash), job.fitsOneTask(settings),
+            planned.add(new PlannedTrial(t, id, hash, dir, job.state(dir, hash), job.fitsOneTask(settings),
                     t.config().toString()));
         }
         return new SweepRunner(spec, job, root, planned, sweepRecord(spec, root, planned, extend));
@@ -177,7 +177,8 @@ public final class SweepRunner {
         return rec;
     }
 
-    static State stateOf(Path dir, String hash) {
+    /** The state of a trial written through RunDirectory (see {@link SweepableJob#state}). */
+    static State runDirectoryState(Path dir, String hash) {
         Path manifest;
         try {
             manifest = RunDirectory.manifestDirectory(dir);

@@ -50,6 +50,15 @@ public interface SweepableJob<S> {
     /** Continues the interrupted trial in {@code out} from its checkpoint. */
     ObjectNode resume(SparkSession spark, S settings, Path out, PrintStream console);
 
+    /**
+     * Where the trial of {@code out} stands: committed (a finished run of this configuration: skipped),
+     * interrupted (resumed) or new. The default reads the run directory layout (run.json and its
+     * config_hash, the staging directory); a job with another output layout overrides it.
+     */
+    default SweepRunner.State state(Path out, String configHash) {
+        return SweepRunner.runDirectoryState(out, configHash);
+    }
+
     /** The defaults overlaid with {@code config}; an unknown field or a wrong type names the field. */
     default S resolve(JsonNode config) {
         try {
