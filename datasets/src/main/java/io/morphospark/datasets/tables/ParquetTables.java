@@ -19,8 +19,14 @@ public final class ParquetTables {
      * easy to read from any engine). Replaces what an interrupted attempt left in {@code directory}:
      * every table write happens in a staging directory after the last checkpoint, and a resumed run
      * must be able to repeat it (a killed commit would otherwise strand the run for ever).
+     * {@code spark} null: the job runs inside a Spark task (a sweep trial), where no session
+     * exists; the same file is then written with parquet-hadoop directly ({@link LocalParquet}).
      */
     public static void write(SparkSession spark, StructType schema, List<Row> rows, Path directory) {
+        if (spark == null) {
+            LocalParquet.write(schema, rows, directory);
+            return;
+        }
         spark.createDataFrame(rows, schema)
                 .coalesce(1)
                 .write()

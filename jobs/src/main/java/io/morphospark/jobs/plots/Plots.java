@@ -254,6 +254,50 @@ public final class Plots {
         return Math.max(1, rows / 10);
     }
 
+    /**
+     * Points of a metric against a parameter, one series per group (e.g. per parameter value or
+     * per status); non-finite points are left out. {@code xLabels} non-null: a categorical x axis,
+     * x = the category's index, the categories named in the x title.
+     */
+    public static void points(Path png, String title, String xTitle, String yTitle, Map<String, double[][]> series,
+                              List<String> xLabels) {
+        String x = xLabels == null ? xTitle : xTitle + " (" + String.join(", ", indexed(xLabels)) + ")";
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(yTitle).build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setPlotGridLinesVisible(true);
+        chart.getStyler().setMarkerSize(9);
+        int added = 0;
+        for (Map.Entry<String, double[][]> s : series.entrySet()) {
+            List<double[]> finite = new ArrayList<>();
+            for (double[] p : s.getValue()) {
+                if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+                    finite.add(p);
+                }
+            }
+            if (!finite.isEmpty()) {
+                chart.addSeries(s.getKey(), finite.stream().mapToDouble(p -> p[0]).toArray(),
+                        finite.stream().mapToDouble(p -> p[1]).toArray());
+                added++;
+            }
+        }
+        if (added == 0) {
+            XYSeries frame = chart.addSeries("(no finite values)", new double[] {0, 1}, new double[] {0, 0});
+            frame.setMarker(SeriesMarkers.NONE);
+            frame.setLineColor(new Color(0, 0, 0, 0));
+        }
+        save(png, chart);
+    }
+
+    private static List<String> indexed(List<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            out.add(i + "=" + labels.get(i));
+        }
+        return out;
+    }
+
     public static Map<String, double[]> series(Object... nameThenValues) {
         Map<String, double[]> m = new LinkedHashMap<>();
         for (int i = 0; i < nameThenValues.length; i += 2) {
