@@ -28,7 +28,9 @@ public record AgentAlgorithm(Movement movement, Decision decision, Communication
 
     /** Parameters every algorithm has. */
     public static final List<ParameterSpec> COMMON = List.of(
-            new ParameterSpec("speed", 0, 0.5, 0.1, "distance moved per step, in units of the interaction radius"));
+            new ParameterSpec("speed", 0, 0.5, 0.1, "distance moved per step, in units of the interaction radius"),
+            new ParameterSpec("anisotropy", 0, 1, 0,
+                    "a: the y component of every displacement is scaled by 1 − a (1: agents move along x only)"));
 
     public AgentAlgorithm {
         Map<String, Double> resolved = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.morphospark.models.patterns.labels;
 
 import io.morphospark.models.patterns.PatternSimulator;
 import io.morphospark.models.patterns.RunSpec;
+import io.morphospark.models.patterns.sim.AgentPatternSimulator;
 import io.morphospark.models.patterns.sim.BernoulliFieldParams;
 import io.morphospark.models.patterns.sim.BernoulliFieldSimulator;
 import io.morphospark.models.patterns.sim.CellularPottsParams;
@@ -44,7 +45,13 @@ public enum LabelRegion {
     SPIRAL(PatternLabel.SPIRAL, "cyclic-ca", ranges("states", 9, 11, "steps", 300, 600)),
     LIFE(PatternLabel.LIFE, "life", ranges("density", 0.25, 0.45, "steps", 200, 1000)),
     ALTERNATING(PatternLabel.ALTERNATING, "lateral-inhibition",
-            ranges("alpha", 4, 8, "theta", 0.45, 0.55, "noise", 0.05, 0.15, "steps", 800, 1200));
+            ranges("alpha", 4, 8, "theta", 0.45, 0.55, "noise", 0.05, 0.15, "steps", 800, 1200)),
+    // The cell-agent family (docs/AGENTS.md, "Agent families in generate"): one interaction radius per pixel.
+    AGENTS_RANDOM(PatternLabel.RANDOM, AgentRegions.FAMILY, ranges("agents_per_pixel", 0.5, 0.9, "speed", 0.2, 0.5, "steps", 40, 80)),
+    AGENTS_CLUSTERED(PatternLabel.CLUSTERED, AgentRegions.FAMILY, ranges("decay", 0.003, 0.008, "noise", 0.1, 0.3, "steps", 500, 700)),
+    AGENTS_SPOTTED(PatternLabel.SPOTTED, AgentRegions.FAMILY, ranges("decay", 0.03, 0.08, "noise", 0.1, 0.3, "steps", 250, 350)),
+    AGENTS_STRIPED(PatternLabel.STRIPED, AgentRegions.FAMILY, ranges("decay", 0.03, 0.08, "anisotropy", 0.98, 1, "steps", 250, 350)),
+    AGENTS_SPIRAL(PatternLabel.SPIRAL, AgentRegions.FAMILY, ranges("chirality", 0.5, 1, "noise", 0.02, 0.1, "steps", 250, 350));
 
     private final PatternLabel label;
     private final String family;
@@ -56,8 +63,19 @@ public enum LabelRegion {
         this.defaults = defaults;
     }
 
+    /** The label's default region (its first family). */
     public static LabelRegion of(PatternLabel label) {
         return valueOf(label.name());
+    }
+
+    /** The region of {@code label} in {@code family}. */
+    public static LabelRegion of(PatternLabel label, String family) {
+        for (LabelRegion r : values()) {
+            if (r.label == label && r.family.equals(family)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("family " + family + " makes no " + label.id() + " patterns");
     }
 
     public PatternLabel label() {
@@ -103,6 +121,8 @@ public enum LabelRegion {
                 case LIFE -> Drawn.of(new GameOfLifeParams(value(values, "density"), LifeBorder.TORUS), spec, new GameOfLifeSimulator());
                 case ALTERNATING -> Drawn.of(new LateralInhibitionFieldParams(value(values, "alpha"), value(values, "theta"),
                         value(values, "noise"), 0.01), spec, new LateralInhibitionFieldSimulator());
+                case AGENTS_RANDOM, AGENTS_CLUSTERED, AGENTS_SPOTTED, AGENTS_STRIPED, AGENTS_SPIRAL ->
+                        Drawn.of(AgentRegions.params(label, name -> value(values, name)), spec, new AgentPatternSimulator());
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);

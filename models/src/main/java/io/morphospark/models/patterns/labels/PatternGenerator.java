@@ -69,10 +69,15 @@ public final class PatternGenerator implements Serializable {
      * (a model without dynamics has one frame).
      */
     public PatternSample sample(PatternLabel label, long sampleId, Map<String, Double> values, int frames, FrameSink sink) {
+        return sample(LabelRegion.of(label), sampleId, values, frames, sink);
+    }
+
+    /** As above, in a given family's region of the label (a label may be made by several families). */
+    public PatternSample sample(LabelRegion region, long sampleId, Map<String, Double> values, int frames, FrameSink sink) {
         if (frames < 1) {
             throw new IllegalArgumentException("frames must be at least 1, got " + frames);
         }
-        LabelRegion region = LabelRegion.of(label);
+        PatternLabel label = region.label();
         for (int attempt = 0; ; attempt++) {
             SplittableRandom rng = RandomStreams.stream(seed, Purpose.SIMULATION, LABEL_DOMAIN, label.code, sampleId, attempt);
             int side = minSide + rng.nextInt(maxSide - minSide + 1);
