@@ -18,14 +18,16 @@ import java.util.function.ToDoubleFunction;
  *       communication) at 0.5–0.9 agents per pixel, read as occupancy: Poisson noise;</li>
  *   <li>clustered: chemotaxis on long-lived trails (gradient_following, consensus_based,
  *       chemical_trails, decay 0.003–0.008, D = 0.24, η 0.1–0.3): agents coarsen into a few large aggregates,
- *       read as density over a 9 × 9 box;</li>
+ *       read as density averaged over a disc of radius 4 pixels;</li>
  *   <li>spotted: the same with short-lived, less diffusive trails (decay 0.03–0.08, D = 0.1): many small aggregates at a
- *       regular spacing, density over 5 × 5;</li>
+ *       regular spacing, density over a disc of radius 2;</li>
  *   <li>striped: spotted with anisotropic motility (anisotropy 0.98–1: agents move (almost) along x only, η = 0.2),
  *       so aggregation acts along x and the trail's diffusion along y makes bands;</li>
  *   <li>spiral: flocks circulating along the walls and aggregate edges (boundary_following with
- *       chirality 0.5–1, consensus_based with local_signaling), read as the heading phase over 5 × 5:
- *       rotating mills are vortices of the phase.</li>
+ *       chirality 0.5–1, consensus_based with local_signaling, walls), read as the heading phase over
+ *       5 × 5: the circulation and the flocks' edges are vortices of the phase (phase singularities).
+ *       Not a single clean mill: alignment makes the interior one flock, wall-following makes the
+ *       rim circulate.</li>
  * </ul>
  */
 final class AgentRegions {

@@ -5,8 +5,8 @@ import io.morphospark.models.agents.AgentAlgorithm;
 /**
  * A run of the cell-agent model (docs/AGENTS.md) as a pattern family: the algorithm, how many
  * agents stand on a pixel on average (the world is one interaction radius per pixel), the type
- * fractions, torus or walls, and how the agents are rasterised (the smoothed rasters average over a
- * (2·smoothing + 1)² box).
+ * fractions, torus or walls, and how the agents are rasterised (DENSITY averages over a
+ * disc of radius {@code smoothing} pixels, HEADING_PHASE over a (2·smoothing + 1)² box).
  */
 public record AgentPatternParams(AgentAlgorithm algorithm, double agentsPerPixel, double[] typeFractions,
                                  boolean periodic, Raster raster, int smoothing) {
@@ -17,10 +17,8 @@ public record AgentPatternParams(AgentAlgorithm algorithm, double agentsPerPixel
         OCCUPANCY,
         /** 1 + the majority type (0 empty): the type map of the agent scenarios. */
         TYPES,
-        /** Continuous: agents per pixel averaged over the smoothing box (coarse-grained density). */
+        /** Continuous: agents per pixel averaged over the smoothing disc (coarse-grained density). */
         DENSITY,
-        /** Continuous: (B agents − A agents) per pixel averaged over the smoothing box (domains of the two types). */
-        TYPE_BALANCE,
         /** Cyclic: the mean heading over the smoothing box quantised to {@link #PHASES} phases. */
         HEADING_PHASE
     }

@@ -39,22 +39,25 @@ public final class AgentPatternSimulator implements PatternSimulator<AgentPatter
     static Frame raster(AgentWorld world, AgentPatternParams.Raster raster, int smoothing, int side) {
         return switch (raster) {
             case TYPES -> TypeRaster.of(world, side);
-            case DENSITY, TYPE_BALANCE -> {
-                boolean balance = raster == AgentPatternParams.Raster.TYPE_BALANCE;
+            case DENSITY -> {
                 double[] count = new double[side * side];
                 for (int i = 0; i < world.size(); i++) {
-                    count[pixel(world.y(i), side) * side + pixel(world.x(i), side)] += balance ? 2 * world.type(i) - 1 : 1;
+                    count[pixel(world.y(i), side) * side + pixel(world.x(i), side)]++;
                 }
                 float[] density = new float[side * side];
                 for (int y = 0; y < side; y++) {
                     for (int x = 0; x < side; x++) {
                         double sum = 0;
+                        int cells = 0;
                         for (int dy = -smoothing; dy <= smoothing; dy++) {
                             for (int dx = -smoothing; dx <= smoothing; dx++) {
-                                sum += count[Math.floorMod(y + dy, side) * side + Math.floorMod(x + dx, side)];
+                                if (dx * dx + dy * dy <= smoothing * smoothing + smoothing) { // a disc: round blobs
+                                    sum += count[Math.floorMod(y + dy, side) * side + Math.floorMod(x + dx, side)];
+                                    cells++;
+                                }
                             }
                         }
-                        density[y * side + x] = (float) (sum / ((2 * smoothing + 1) * (2 * smoothing + 1)));
+                        density[y * side + x] = (float) (sum / cells);
                     }
                 }
                 yield Frame.continuous(side, side, density);
