@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.morphospark.datasets.BadInputException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +55,18 @@ public final class RunManifest {
         }
     }
 
+    /** Reads a run's run.json; a truncated, empty or unreadable one is the user's to fix (or delete), named in one line. */
     public static JsonNode read(Path runDir) {
+        Path file = runDir.resolve(RunDirectory.RUN_FILE);
         try {
-            return CANONICAL.readTree(new String(java.nio.file.Files.readAllBytes(runDir.resolve(RunDirectory.RUN_FILE)),
-                    StandardCharsets.UTF_8));
+            JsonNode root = CANONICAL.readTree(new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.UTF_8));
+            if (root == null || !root.isObject() || !root.has("config")) {
+                throw new BadInputException(file + " is damaged: it holds no run description (truncated or overwritten?)");
+            }
+            return root;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BadInputException(file + " cannot be read: " + String.valueOf(e.getMessage()).split("\n")[0]
+                    + " (truncated or damaged?)", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.morphospark.datasets.sweep;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.morphospark.datasets.BadInputException;
 
@@ -11,6 +12,7 @@ import java.util.Arrays;
  * by Latin hypercube ({@code uniform: [lo, hi]}), or an explicit list of levels ({@code grid: [...]}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ParamRange implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -20,6 +20,11 @@ public enum Sampling {
     /** The full factorial of all grid levels (interval parameters take their midpoint), repeated. */
     GRID;
 
+    /** The name a spec uses: uniform, latin-hypercube or grid. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public static Sampling parse(String name, String field) {
         return switch (name == null ? "uniform" : name) {
             case "uniform" -> UNIFORM;

@@ -1,16 +1,12 @@
 package io.morphospark.datasets.sweep;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.config.StrictYaml;
+import io.morphospark.models.patterns.RunSpec;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,27 +14,42 @@ import java.util.Set;
 
 /**
  * A pattern-dataset sweep: which labels, how many samples each, their parameter ranges and
- * sampling, grid sizes, frames, augmentation and the seed. Read from YAML; every error names the
- * field. Its canonical hash identifies a dataset: a different spec never writes into it.
+ * sampling, grid sizes, frames, augmentation and the seed. Read from YAML by the strict reader;
+ * every error names the field. Its resolved form ({@link SweepPlan#resolvedSpec()}) identifies a
+ * dataset: a different spec never writes into it.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class SweepSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /**
+     * How a spec becomes data. 2: frame k of F at step round(k·steps/(F−1)) (1 recorded unevenly
+     * spaced frames). Part of a dataset's identity, so a dataset of another format is never extended.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** Frames per sample when neither frames_per_sample nor frame_stride is given. */
+    public static final int DEFAULT_FRAMES = 20;
 
+    static final ObjectMapper YAML = StrictYaml.mapper();
+
+    public int formatVersion = FORMAT_VERSION;
     public long seed = 1;
     public int samplesPerLabel = 100;
     public int samplesPerShard = 50;
     public Grid grid = new Grid();
-    /** Frames recorded per sample, evenly spaced over its steps (the first and last included). */
-    public int framesPerSample = 20;
+    /**
+     * Frames recorded per sample, evenly spaced over its steps (the first and last included);
+     * unset: {@link #DEFAULT_FRAMES}, or none when {@code frame_stride} is given.
+     */
+    public Integer framesPerSample;
     /** When set (> 0), record every this many steps instead of a fixed number of frames. */
     public int frameStride = 0;
     public Augment augment = new Augment();
     public Map<String, LabelSpec> labels = new LinkedHashMap<>();
+
+    public int framesPerSample() {
+        return framesPerSample != null ? framesPerSample : DEFAULT_FRAMES;
+    }
 
     public static final class Grid implements Serializable {
         public int minSide = 64;
@@ -52,6 +63,7 @@ public final class SweepSpec implements Serializable {
     }
 
     /** One label: a region of one family's parameter space. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class LabelSpec implements Serializable {
         public String family;
         /** Overrides the label's default sample count. */
@@ -66,31 +78,7 @@ public final class SweepSpec implements Serializable {
     }
 
     public static SweepSpec read(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new BadInputException("spec " + file + " does not exist or is not readable");
-        }
-        try {
-            String text = Files.readString(file);
-            if (text.isBlank()) {
-                throw new BadInputException("spec " + file + " is empty");
-            }
-            return YAML.readValue(text, SweepSpec.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new BadInputException("spec " + file + ": unknown field '" + e.getPropertyName() + "' at " + path(e), e);
-        } catch (JsonMappingException e) {
-            throw new BadInputException("spec " + file + ": " + e.getOriginalMessage().split("\n")[0] + " at " + path(e), e);
-        } catch (IOException e) {
-            throw new BadInputException("spec " + file + " is not valid YAML: " + e.getMessage().split("\n")[0], e);
-        }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            String part = ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]";
-            sb.append(sb.length() == 0 || part.startsWith("[") ? "" : ".").append(part);
-        }
-        return sb.toString();
+        return StrictYaml.read(YAML, file, "spec", SweepSpec.class);
     }
 
     /**
@@ -98,6 +86,10 @@ public final class SweepSpec implements Serializable {
      * catalogue of families and labels is checked by whoever knows it ({@code knownLabels}).
      */
     public void validate(Map<String, Set<String>> familyLabels) {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new BadInputException("format_version " + formatVersion + " is not supported: this version writes format "
+                    + FORMAT_VERSION + " (frame k of F at step round(k·steps/(F−1)))");
+        }
         if (labels == null || labels.isEmpty()) {
             throw new BadInputException("labels: the spec names no label");
         }
@@ -109,11 +101,19 @@ public final class SweepSpec implements Serializable {
         if (grid.maxSide < grid.minSide) {
             throw new BadInputException("grid: max_side " + grid.maxSide + " is smaller than min_side " + grid.minSide);
         }
+        if ((long) grid.maxSide * grid.maxSide > RunSpec.MAX_CELLS) {
+            throw new BadInputException("grid.max_side must be at most " + (int) Math.sqrt(RunSpec.MAX_CELLS)
+                    + " (a frame holds at most " + RunSpec.MAX_CELLS + " cells), got " + grid.maxSide);
+        }
         if (frameStride < 0) {
             throw new BadInputException("frame_stride must be 0 (use frames_per_sample) or positive, got " + frameStride);
         }
-        if (frameStride == 0 && framesPerSample < 1) {
-            throw new BadInputException("frames_per_sample must be at least 1, got " + framesPerSample);
+        if (frameStride > 0 && framesPerSample != null) {
+            throw new BadInputException("frames_per_sample " + framesPerSample + " and frame_stride " + frameStride
+                    + " are both given: give one");
+        }
+        if (frameStride == 0 && framesPerSample() < 1) {
+            throw new BadInputException("frames_per_sample must be at least 1, got " + framesPerSample());
         }
         if (!(augment.maxNoise >= 0 && augment.maxNoise <= 0.5)) {
             throw new BadInputException("augment.max_noise must be in [0, 0.5], got " + augment.maxNoise);
@@ -132,6 +132,9 @@ public final class SweepSpec implements Serializable {
             if (!known.contains(e.getKey())) {
                 throw new BadInputException(field + ": unknown label for family " + l.family + "; it makes: "
                         + String.join(", ", known));
+            }
+            if (l.params == null) {
+                throw new BadInputException(field + ".params: give a mapping of parameter: range");
             }
             positive(field + ".samples", l.samples(this));
             Sampling.parse(l.sampling, field + ".sampling");

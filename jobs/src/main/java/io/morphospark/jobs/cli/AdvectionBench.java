@@ -28,7 +28,8 @@ final class AdvectionBench implements Runnable {
     @Option(names = "--grid", defaultValue = "128", description = "Grid side.") int grid;
     @Option(names = "--mass", defaultValue = "200", description = "Formation mass.") double mass;
     @Option(names = "--batch", defaultValue = "8", description = "Batch of the timed steps.") int batch;
-    @Option(names = "--conservation-steps", defaultValue = "512") int conservationSteps;
+    @Option(names = "--conservation-steps", defaultValue = "512", description = "Steps before the mass error is measured.")
+    int conservationSteps;
     @Option(names = "--timed-steps", defaultValue = "5", description = "Timed steps; 0 skips the timing.") int timedSteps;
     @Option(names = "--warmup-steps", defaultValue = "5", description = "Untimed steps first (JIT compilation).")
     int warmupSteps;
@@ -37,6 +38,13 @@ final class AdvectionBench implements Runnable {
 
     @Override
     public void run() {
+        BenchCommand.atLeast("--grid", grid, 16); // the 16-cell block of the fixed-field check must fit
+        BenchCommand.atLeast("--mass", mass, Double.MIN_VALUE);
+        BenchCommand.atLeast("--batch", batch, 1);
+        BenchCommand.atLeast("--conservation-steps", conservationSteps, 1);
+        BenchCommand.atLeast("--timed-steps", timedSteps, 0);
+        BenchCommand.atLeast("--warmup-steps", warmupSteps, 0);
+        BenchCommand.atLeast("--trajectory-steps", trajectorySteps, 1);
         Arena arena = new Arena(grid, grid, mass, 1, 30);
         TransportSettings capped = TransportSettings.SEED;
         TransportSettings uncapped = new TransportSettings(0.25, 2, 0.08, Double.POSITIVE_INFINITY, 0.25);

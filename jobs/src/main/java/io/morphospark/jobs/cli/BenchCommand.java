@@ -45,6 +45,25 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** A bench argument out of range is the user's to fix: one line, exit 2, before any measuring starts. */
+    static void atLeast(String option, double value, double min) {
+        if (!(value >= min) || Double.isInfinite(value)) {
+            throw new io.morphospark.datasets.BadInputException(option + " must be a finite number of at least "
+                    + (min == Math.rint(min) ? String.valueOf((long) min) : String.valueOf(min)) + ", got " + value);
+        }
+    }
+
+    /** Checks a list of names against what a factory accepts, so an unknown one fails before the first measurement. */
+    static void known(String option, String[] names, java.util.function.Consumer<String> parse) {
+        for (String n : names) {
+            try {
+                parse.accept(n);
+            } catch (IllegalArgumentException e) {
+                throw new io.morphospark.datasets.BadInputException(option + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     @Command(name = "kernel", mixinStandardHelpOptions = true,
             description = "Lateral-inhibition simulation kernel on one thread, in cell-steps per second (seed config).")
     static final class Kernel implements Runnable {
@@ -53,6 +72,7 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            atLeast("--seconds", seconds, 0.01);
             LateralInhibitionProblem problem = EsSettings.preset("lateral-inhibition").buildProblemForBench();
             LateralInhibitionSimulator sim = problem.simulator();
             double[] params = sim.network().initialParameters(new SplittableRandom(1));
@@ -88,13 +108,16 @@ final class BenchCommand implements Runnable {
             description = "Generation time of the Spark fan-out against a plain Java thread pool, side by side "
                     + "on the same populations (seed preset).")
     static final class Fanout implements Runnable {
-        @Option(names = "--generations", defaultValue = "12") int generations;
+        @Option(names = "--generations", defaultValue = "12", description = "Generations timed (the first two, "
+                + "warm-up, are left out of the medians).") int generations;
         @Option(names = "--threads", defaultValue = "2", description = "Pool threads; match the Spark master's cores.")
         int threads;
         @Mixin SparkOptions spark;
 
         @Override
         public void run() {
+            atLeast("--generations", generations, 3);
+            atLeast("--threads", threads, 1);
             if (spark.master == null) {
                 spark.master = "local[" + threads + "]";
             }
@@ -150,7 +173,8 @@ final class BenchCommand implements Runnable {
                     + "and firing, so no work is skipped), then time per training epoch of the seed recipe.")
     static final class Nca implements Runnable {
         @Option(names = "--size", defaultValue = "64", description = "Grid side.") int size;
-        @Option(names = "--batches", split = ",", defaultValue = "1,4,16") int[] batches;
+        @Option(names = "--batches", split = ",", defaultValue = "1,4,16", description = "Batch sizes measured forward.")
+        int[] batches;
         @Option(names = "--steps", defaultValue = "20", description = "Measured forward steps.") int steps;
         @Option(names = "--warmup", defaultValue = "30", description = "Unmeasured steps first (the JIT compiles the kernels).")
         int warmup;
@@ -162,6 +186,15 @@ final class BenchCommand implements Runnable {
 
         @Override
         public void run() {
+            atLeast("--size", size, 3);
+            for (int b : batches) {
+                atLeast("--batches", b, 1);
+            }
+            atLeast("--steps", steps, 1);
+            atLeast("--warmup", warmup, 0);
+            atLeast("--epochs", epochs, 0);
+            known("--engines", engines, NcaEngine.Kind::parse);
+            known("--engine", new String[] {engine}, NcaEngine.Kind::parse);
             NcaConfig c = NcaConfig.SEED;
             NcaParameters p = NcaParameters.initial(c, 1);
             // a small non-zero last layer: real arithmetic, but the state stays alive for the whole measurement

@@ -9,71 +9,82 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code morphospark es}: an evolution strategy with population evaluation fanned out over Spark. */
 @Command(name = "es", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run an evolution strategy; each generation's population is evaluated as one Spark stage.")
 final class EsCommand implements Callable<Integer> {
-    @Option(names = "--preset", description = "Start from a named configuration. "
-            + "lateral-inhibition is the seed's (N=7, R=50, dt 0.01, T 20, sigma 0.1, population 20, 4 parents, "
-            + "mutation 0.1, 100 generations, hidden 8,8).")
+    @Option(names = "--preset", description = "Start from a named configuration (default: lateral-inhibition, the "
+            + "seed's: N=7, R=50, dt 0.01, T 20, sigma 0.1, population 20, 4 parents, mutation 0.1, 100 generations, "
+            + "hidden 8,8). The defaults below are this preset's.")
     String preset;
     @Option(names = "--config", description = "YAML file overlaid on the preset; flags override it.")
     Path config;
     @Option(names = "--out", description = "Run directory to create (must not hold a run).")
     Path out;
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run from its last "
-            + "checkpoint. Other options, if given, must reproduce the run's configuration.")
+            + "checkpoint, or extend a finished or interrupted one with a larger --generations. Starts from the run's "
+            + "recorded configuration; any other option given must equal it (the error names the fields that differ).")
     Path resume;
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
     @Mixin
     SparkOptions spark;
 
-    @Option(names = "--seed") Long seed;
-    @Option(names = "--generations") Integer generations;
-    @Option(names = "--cells", description = "Cells in the row (N).") Integer cells;
-    @Option(names = "--replicates", description = "Stochastic replicates per candidate (R).") Integer replicates;
-    @Option(names = "--dt") Double dt;
-    @Option(names = "--steps", description = "Euler-Maruyama steps.") Integer steps;
-    @Option(names = "--time", description = "Simulated time T; sets steps = T / dt.") Double time;
-    @Option(names = "--noise", description = "Noise strength sigma.") Double noise;
-    @Option(names = "--boundary", description = "free, zero-padded (preset) or fixed.") String boundary;
-    @Option(names = "--hidden", split = ",", description = "Hidden layer widths, e.g. 8,8.") int[] hidden;
-    @Option(names = "--utility", description = "hard or soft.") String utility;
-    @Option(names = "--problem", description = "lateral-inhibition (preset), growing-nca, sphere, rosenbrock or rastrigin.")
+    @Option(names = "--seed", description = "Run seed: every random draw derives from it (default 42).") Long seed;
+    @Option(names = "--generations", description = "Generations to run (default 100). With --resume, a larger "
+            + "number extends the run; the result equals a run started with it.") Integer generations;
+    @Option(names = "--cells", description = "Cells in the row, N (default 7).") Integer cells;
+    @Option(names = "--replicates", description = "Stochastic replicates per candidate, R (default 50).") Integer replicates;
+    @Option(names = "--dt", description = "Euler-Maruyama time step (default 0.01).") Double dt;
+    @Option(names = "--steps", description = "Euler-Maruyama steps (default 2000).") Integer steps;
+    @Option(names = "--time", description = "Simulated time T; sets steps = T / dt (default 20).") Double time;
+    @Option(names = "--noise", description = "Noise strength sigma (default 0.1).") Double noise;
+    @Option(names = "--boundary", description = "free, zero-padded (default) or fixed (outer cells clamped to 0; "
+            + "patterns and utility then cover the N-2 cells the network controls).") String boundary;
+    @Option(names = "--hidden", split = ",", description = "Hidden layer widths of f (default 8,8).") int[] hidden;
+    @Option(names = "--utility", description = "Fitness: hard (default) or soft (Gaussian KDE, bandwidth 0.1) "
+            + "pattern utility.") String utility;
+    @Option(names = "--problem", description = "lateral-inhibition (default), growing-nca, sphere, rosenbrock or rastrigin.")
     String problem;
     @Option(names = "--nca-size", description = "growing-nca: side of the disc target (default 64).") Integer ncaSize;
     @Option(names = "--nca-target", description = "growing-nca: disc (default) or an RGBA PNG.") String ncaTarget;
     @Option(names = "--rollouts", description = "growing-nca: rollouts from the seed per candidate (default 4).") Integer rollouts;
     @Option(names = "--dim", description = "Dimension of sphere, rosenbrock and rastrigin (default 10).") Integer dim;
-    @Option(names = "--algorithm", description = "mu-plus-lambda (preset), mu-comma-lambda, openai-es, cma-es, "
+    @Option(names = "--algorithm", description = "mu-plus-lambda (default), mu-comma-lambda, openai-es, cma-es, "
             + "sep-cma-es, snes, pgpe or ga.") String algorithm;
     @Option(names = "--sigma", description = "Initial step size; default: --mutation for mu-plus-lambda, "
             + "mu-comma-lambda and ga, the problem's suggestion otherwise.") Double sigma;
     @Option(names = "--learning-rate", description = "openai-es (Adam, default 0.01), pgpe (ClipUp step, default "
             + "sigma/2), snes (centre rate, default 1).") Double learningRate;
-    @Option(names = "--population") Integer population;
+    @Option(names = "--population", description = "Candidates per generation, lambda (default 20).") Integer population;
     @Option(names = "--parents", description = "Parents kept (mu); default max(2, 0.2 * population).") Integer parents;
-    @Option(names = "--mutation", description = "Mutation standard deviation.") Double mutation;
-    @Option(names = "--replicate-block", description = "Replicates per Spark work item.") Integer replicateBlock;
-    @Option(names = "--partitions", description = "Spark tasks per generation (0: default parallelism).") Integer partitions;
-    @Option(names = "--validation-replicates") Integer validationReplicates;
-    @Option(names = "--trajectory-replicates") Integer trajectoryReplicates;
-    @Option(names = "--trajectory-stride") Integer trajectoryStride;
+    @Option(names = "--mutation", description = "Mutation standard deviation (default 0.1).") Double mutation;
+    @Option(names = "--replicate-block", description = "Replicates per Spark work item (default 25).") Integer replicateBlock;
+    @Option(names = "--partitions", description = "Spark tasks per generation (default 0: default parallelism).")
+    Integer partitions;
+    @Option(names = "--validation-replicates", description = "Fresh replicates the final best network is validated "
+            + "on (default 200).") Integer validationReplicates;
+    @Option(names = "--trajectory-replicates", description = "Replicates of the final best network whose states go "
+            + "to trajectories/ (default 10; 0: none).") Integer trajectoryReplicates;
+    @Option(names = "--trajectory-stride", description = "Steps between recorded trajectory states (default 10).")
+    Integer trajectoryStride;
 
     @Override
     public Integer call() {
+        if (out == null && resume == null) { // the same usage error (exit 1) as every command's missing --out
+            throw new picocli.CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--out"),
+                    "Missing required option: '--out=<out>' (or --resume RUN_DIR)");
+        }
         if ((out == null) == (resume == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
         }
-        EsSettings s = resume != null && !configGiven() ? EsSettings.ofRun(resume) : settings();
+        EsSettings s = settings();
         s.validateRun();
         s.buildOptimizer(s.buildProblem()); // all checks before a session or a directory exists
         if (resume != null) {
-            RunDirectory.resume(resume); // fails fast if it is not an interrupted run
+            EsJob.checkResumable(resume, s); // fails fast if the run cannot be continued with these settings
             spark.withSession("morphospark-es", session -> new EsJob(session, s, System.out).resume(resume));
         } else {
             RunDirectory.requireAvailable(out);
@@ -82,14 +93,13 @@ final class EsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Whether any option that shapes the configuration was given (everything but --out, --resume, --master). */
-    private boolean configGiven() {
-        return spec.commandLine().getParseResult().matchedOptions().stream()
-                .anyMatch(o -> !List.of("--out", "--resume", "--master").contains(o.longestName()));
-    }
-
+    /**
+     * The preset (or, with --resume and no --preset, the run's recorded configuration), then the
+     * YAML file, then the flags: so {@code --resume RUN --generations 200} changes only generations.
+     */
     EsSettings settings() {
-        EsSettings s = EsSettings.preset(preset == null ? "lateral-inhibition" : preset);
+        EsSettings s = resume != null && preset == null ? EsSettings.ofRun(resume)
+                : EsSettings.preset(preset == null ? "lateral-inhibition" : preset);
         if (config != null) {
             s.mergeYaml(config);
         }
@@ -98,6 +108,9 @@ final class EsCommand implements Callable<Integer> {
         if (cells != null) s.problem.cells = cells;
         if (replicates != null) s.problem.replicates = replicates;
         if (dt != null) s.problem.dt = dt;
+        if (steps != null && time != null) {
+            throw new BadInputException("--steps " + steps + " and --time " + time + " both set the steps: give one");
+        }
         if (steps != null) s.problem.steps = steps;
         if (time != null) {
             if (!(time > 0) || Double.isInfinite(time)) {

@@ -31,20 +31,32 @@ import java.util.List;
 final class NcaEsVsGradientBench implements Runnable {
     @Option(names = "--seconds", defaultValue = "300", description = "Training wall time per method.") double seconds;
     @Option(names = "--size", defaultValue = "32", description = "Disc target side.") int size;
-    @Option(names = "--min-steps", defaultValue = "48") int minSteps;
-    @Option(names = "--max-steps", defaultValue = "63") int maxSteps;
-    @Option(names = "--algorithm", defaultValue = "openai-es") String algorithm;
-    @Option(names = "--population", defaultValue = "32") int population;
+    @Option(names = "--min-steps", defaultValue = "48", description = "Fewest growth steps per rollout.") int minSteps;
+    @Option(names = "--max-steps", defaultValue = "63", description = "Most growth steps per rollout.") int maxSteps;
+    @Option(names = "--algorithm", defaultValue = "openai-es", description = "ES algorithm (as es --algorithm).")
+    String algorithm;
+    @Option(names = "--population", defaultValue = "32", description = "ES population.") int population;
     @Option(names = "--rollouts", defaultValue = "2", description = "ES rollouts per candidate.") int rollouts;
-    @Option(names = "--sigma", defaultValue = "0.02") double sigma;
+    @Option(names = "--sigma", defaultValue = "0.02", description = "ES perturbation size.") double sigma;
     @Option(names = "--learning-rate", defaultValue = "0.01", description = "ES learning rate (openai-es, pgpe, snes).")
     double learningRate;
     @Option(names = "--checkpoints", defaultValue = "6", description = "Scores reported during each run.") int checkpoints;
-    @Option(names = "--score-rollouts", defaultValue = "16") int scoreRollouts;
-    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--score-rollouts", defaultValue = "16", description = "Growths from the seed averaged by the score.")
+    int scoreRollouts;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial parameters and of every draw.") long seed;
 
     @Override
     public void run() {
+        BenchCommand.atLeast("--seconds", seconds, 0.01);
+        BenchCommand.atLeast("--size", size, 3);
+        BenchCommand.atLeast("--min-steps", minSteps, 1);
+        BenchCommand.atLeast("--max-steps", maxSteps, minSteps);
+        BenchCommand.atLeast("--population", population, 2);
+        BenchCommand.atLeast("--rollouts", rollouts, 1);
+        BenchCommand.atLeast("--sigma", sigma, Double.MIN_VALUE);
+        BenchCommand.atLeast("--learning-rate", learningRate, Double.MIN_VALUE);
+        BenchCommand.atLeast("--checkpoints", checkpoints, 1);
+        BenchCommand.atLeast("--score-rollouts", scoreRollouts, 1);
         Target disc = Target.disc(size);
         GrowingNcaProblem yardstick = new GrowingNcaProblem(NcaConfig.SEED, disc, scoreRollouts, minSteps, maxSteps, 0.5,
                 NcaEngine.Kind.FUSED);

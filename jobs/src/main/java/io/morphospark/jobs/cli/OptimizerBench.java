@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 @Command(name = "optimizers", mixinStandardHelpOptions = true,
         description = "Optimiser convergence on sphere/rosenbrock/rastrigin (median of seeds) and ask+tell overhead.")
 final class OptimizerBench implements Runnable {
-    @Option(names = "--seeds", defaultValue = "5") int seeds;
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per case (the median is reported).") int seeds;
     @Option(names = "--skip-overhead", description = "Only the convergence tables.") boolean skipOverhead;
     @Option(names = "--only", description = "Run only the convergence case of this algorithm.") String only;
 
@@ -52,6 +52,11 @@ final class OptimizerBench implements Runnable {
 
     @Override
     public void run() {
+        BenchCommand.atLeast("--seeds", seeds, 1);
+        if (only != null && cases().stream().noneMatch(c -> c.algorithm().equals(only))) {
+            throw new io.morphospark.datasets.BadInputException("--only: no case for algorithm '" + only + "'; cases: "
+                    + String.join(", ", cases().stream().map(Case::algorithm).toList()));
+        }
         System.out.printf("convergence: median over %d seeds (evaluations to target: median of the runs that reached it)%n", seeds);
         System.out.printf("%-16s %-16s %9s %6s  %-10s %-9s %14s %12s %12s %12s %12s%n", "algorithm", "problem", "budget",
                 "lambda", "target", "reached", "evals→target", "f@10%", "f@50%", "final f", "f₀/final");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.morphospark.datasets.dataset.DatasetDirectory;
 import io.morphospark.datasets.dataset.DatasetTables;
+import io.morphospark.datasets.run.FileChecksums;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.sweep.SweepPlan;
 import org.apache.spark.api.java.JavaRDD;
@@ -44,32 +45,25 @@ public final class GenerateJob {
     }
 
     /**
-     * Identifies what a dataset holds: the spec plus every label's effective ranges, so a change of
-     * the catalogue's defaults is a different dataset too.
+     * Identifies what a dataset holds: the resolved spec (every label's effective ranges, the
+     * format version), so a change of the catalogue's defaults is a different dataset too.
      */
     public static String specHash(SweepPlan plan) {
-        return RunManifest.configHash(identity(plan));
-    }
-
-    private static ObjectNode identity(SweepPlan plan) {
-        ObjectNode id = JSON.createObjectNode();
-        id.set("spec", JSON.valueToTree(plan.spec()));
-        ObjectNode resolved = id.putObject("resolved_ranges");
-        for (SweepPlan.LabelPlan l : plan.labels()) {
-            ObjectNode label = resolved.putObject(l.label().id());
-            label.put("family", l.family());
-            label.put("sampling", l.sampling().name());
-            for (int p = 0; p < l.names().length; p++) {
-                label.set(l.names()[p], JSON.valueToTree(l.ranges()[p]));
-            }
-        }
-        return id;
+        return RunManifest.configHash(plan.identity());
     }
 
     public ObjectNode run(Path out) {
-        JsonNode specJson = identity(plan);
+        JsonNode specJson = plan.identity();
         DatasetDirectory dir = DatasetDirectory.openForSpec(out, specHash(plan), specJson);
-        List<SweepPlan.Shard> pending = plan.shards().stream().filter(s -> !dir.isCommitted(s.index())).toList();
+        try {
+            return generate(dir);
+        } finally {
+            dir.unlock();
+        }
+    }
+
+    private ObjectNode generate(DatasetDirectory dir) {
+        List<SweepPlan.Shard> pending = plan.shards().stream().filter(s -> needsWork(dir, s.index())).toList();
         console.printf("generate: %d samples in %d shards -> %s (%d already committed)%n", plan.spec().totalSamples(),
                 plan.shards().size(), dir.root(), plan.shards().size() - pending.size());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -86,6 +80,29 @@ public final class GenerateJob {
         ObjectNode manifest = finish(dir);
         console.printf("generate: done in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, manifest.get("samples_per_label"));
         return manifest;
+    }
+
+    /**
+     * Whether a shard still has to be generated: it was never committed, or its committed files are
+     * damaged or missing (then its commit is withdrawn first, so the dataset reads as incomplete
+     * until the shard is regenerated; generation is deterministic, so the result equals an undamaged run).
+     */
+    private boolean needsWork(DatasetDirectory dir, int shard) {
+        if (!dir.isCommitted(shard)) {
+            return true;
+        }
+        String damage = dir.damage(shard);
+        if (damage == null) {
+            return false;
+        }
+        console.printf("generate: shard %d is damaged (%s); regenerating it%n", shard, damage);
+        ObjectNode m = (ObjectNode) dir.manifest();
+        if (m.path("complete").asBoolean()) {
+            m.put("complete", false);
+            dir.writeManifest(m);
+        }
+        dir.uncommit(shard);
+        return true;
     }
 
     private void writeWave(JavaSparkContext jsc, DatasetDirectory dir, List<SweepPlan.Shard> wave, String name) {
@@ -130,7 +147,7 @@ public final class GenerateJob {
         marker.put("task_ms", out.millis());
         for (String table : List.of(DatasetTables.SAMPLES, DatasetTables.FRAMES)) {
             Path file = partFile(staging.resolve(table), partition);
-            marker.put(table + "_bytes", size(file));
+            FileChecksums.of(file).put(marker, table + "_");
             dir.place(file, table, label.family(), label.label().id(), shard.index());
         }
         dir.commit(shard.index(), marker);
@@ -183,14 +200,6 @@ public final class GenerateJob {
         perFamily.forEach((family, v) -> rates.put(family, v[1] == 0 ? 0 : v[0] * 1000.0 / v[1]));
         dir.writeManifest(m);
         return m;
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void deleteRecursively(Path root) {

@@ -41,7 +41,7 @@ final class ShardGenerator {
             long id = label.firstId() + index;
             Map<String, Double> values = label.values(spec.seed, index);
             List<Row> sampleFrames = new ArrayList<>();
-            PatternSample s = generator.sample(LabelRegion.of(label.label(), label.family()), index, values, plan.frames(values),
+            PatternSample s = generator.sample(LabelRegion.of(label.label(), label.family()), index, values, plan.schedule(),
                     (step, f) -> sampleFrames.add(frameRow(id, step, f)));
             frames.addAll(sampleFrames);
             cellFrames += (long) sampleFrames.size() * s.frame().cells();

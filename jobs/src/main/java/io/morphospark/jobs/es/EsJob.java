@@ -1,5 +1,6 @@
 package io.morphospark.jobs.es;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.morphospark.datasets.BadInputException;
@@ -7,6 +8,7 @@ import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.jobs.plots.Plots;
+import io.morphospark.jobs.plots.SummaryJson;
 import io.morphospark.jobs.spark.SparkPopulationEvaluator;
 import io.morphospark.models.evaluation.BlockEvaluation;
 import io.morphospark.models.evaluation.EvolutionLoop;
@@ -22,7 +24,10 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The evolution-strategy job: the driver holds the optimiser, each generation is one Spark stage,
@@ -32,6 +37,8 @@ public final class EsJob {
     private final SparkSession spark;
     private final EsSettings settings;
     private final PrintStream console;
+    /** Fault injection for tests: fail right after the checkpoint of this generation; -1 never. */
+    int interruptAfter = -1;
 
     public EsJob(SparkSession spark, EsSettings settings, PrintStream console) {
         this.spark = spark;
@@ -50,21 +57,102 @@ public final class EsJob {
     }
 
     /**
-     * Continues an interrupted run of {@code out} from its last checkpoint; the settings must be the
-     * ones it was started with. The result is bit-identical to an uninterrupted run.
+     * Checks, before any session or file exists, that {@code out} can be continued with these
+     * settings: they must equal the run's recorded configuration except for {@code generations},
+     * which may grow (to extend a finished or interrupted run). Names every field that differs.
+     */
+    public static void checkResumable(Path out, EsSettings settings) {
+        Path abs = out.toAbsolutePath().normalize();
+        JsonNode recorded = RunManifest.read(RunDirectory.manifestDirectory(abs)).path("config");
+        List<String> differences = ConfigDifference.between(recorded, settings).stream()
+                .filter(d -> !d.startsWith("generations:")).toList();
+        if (!differences.isEmpty()) {
+            throw new BadInputException("cannot resume " + abs + ": its configuration differs from the one given in "
+                    + String.join("; ", differences) + " (only generations may change, to extend the run)");
+        }
+        int recordedGenerations = recorded.path("generations").asInt();
+        if (settings.generations < recordedGenerations) {
+            throw new BadInputException("cannot resume " + abs + " with " + settings.generations
+                    + " generations: it was started with " + recordedGenerations + " and a run can only be extended");
+        }
+        if (RunDirectory.isFinished(abs)) {
+            if (settings.generations == recordedGenerations) {
+                throw new BadInputException("run " + abs + " has already finished its " + recordedGenerations
+                        + " generations; nothing to resume (give a larger --generations to extend it)");
+            }
+            if (!Checkpoint.exists(abs)) {
+                throw new BadInputException("run " + abs + " has no " + Checkpoint.FILE + " to extend it from");
+            }
+        } else {
+            RunDirectory.resume(abs); // fails if it is not an interrupted run
+        }
+    }
+
+    /**
+     * Continues a run from its last checkpoint: an interrupted one, or a finished one given more
+     * generations (it is reopened into a new staging directory and replaces the finished version
+     * only when done). The result is bit-identical to an uninterrupted run of as many generations.
      */
     public ObjectNode resume(Path out) {
-        RunDirectory dir = RunDirectory.resume(out);
-        String recorded = RunManifest.read(dir.staging()).path("config_hash").asText();
-        if (!recorded.equals(RunManifest.configHash(settings))) {
-            throw new BadInputException("cannot resume " + dir.target() + ": its configuration differs from the one given");
-        }
+        checkResumable(out, settings);
         Problem problem = settings.buildProblem();
-        EsCheckpoint start = Checkpoint.exists(dir.staging())
-                ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
-                : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
-        console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
+        RunDirectory dir;
+        EsCheckpoint start;
+        if (RunDirectory.isFinished(out)) {
+            Path target = out.toAbsolutePath().normalize();
+            EsCheckpoint finished = Checkpoint.read(target, EsCheckpoint.class);
+            finished.record().restoreRows(spark, target);
+            dir = RunDirectory.reopen(target, staging -> {
+                RunManifest.write(staging, "es", settings);
+                Checkpoint.write(staging, finished);
+            });
+            start = finished;
+            console.printf("es: extending %s from %d to %d generations%n", dir.target(), finished.optimizer().generation(),
+                    settings.generations);
+        } else {
+            dir = RunDirectory.resume(out);
+            if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
+                replaceManifest(dir.staging()); // more generations than the interrupted run was started with
+            }
+            start = Checkpoint.exists(dir.staging())
+                    ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
+                    : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
+            if (start.record().rowsInTables && start.optimizer().generation() == settings.generations) {
+                // compaction is the last step before the commit: every output is complete, only the rename is missing
+                console.printf("es: %s was complete but not yet in place; committing it%n", dir.target());
+                ObjectNode summary = readSummary(dir.staging().resolve("summary.json"));
+                dir.commit();
+                return summary;
+            }
+            if (start.record().rowsInTables) { // killed after its checkpoint was compacted, before the commit
+                start.record().restoreRows(spark, dir.staging());
+                Checkpoint.write(dir.staging(), start);
+            }
+            console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
+        }
         return execute(dir, problem, start);
+    }
+
+    private static ObjectNode readSummary(Path file) {
+        try {
+            return (ObjectNode) new ObjectMapper().readTree(file.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new BadInputException("cannot read " + file + " of a run that was complete: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites run.json with these settings in one rename, so a kill leaves the old or the new one. */
+    private void replaceManifest(Path staging) {
+        Path fresh = staging.resolve(".run.json.new");
+        try {
+            Files.createDirectories(fresh);
+            RunManifest.write(fresh, "es", settings);
+            Files.move(fresh.resolve(RunDirectory.RUN_FILE), staging.resolve(RunDirectory.RUN_FILE),
+                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(fresh);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + staging.resolve(RunDirectory.RUN_FILE), e);
+        }
     }
 
     private ObjectNode execute(RunDirectory dir, Problem problem, EsCheckpoint state) {
@@ -82,6 +170,9 @@ public final class EsJob {
             @Override
             public void told(Optimizer o) {
                 Checkpoint.write(dir.staging(), new EsCheckpoint(o, record));
+                if (o.generation() == interruptAfter) {
+                    throw new IllegalStateException("injected interruption after generation " + interruptAfter);
+                }
             }
         };
         try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
@@ -100,10 +191,19 @@ public final class EsJob {
         }
         plotFitness(record, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
-        writeSummary(dir.resolve("summary.json"), summary);
+        SummaryJson.write(dir.resolve("summary.json"), summary);
+        // What a finished run keeps to be extended: optimiser and statistics; its tables hold the rows.
+        Checkpoint.write(dir.staging(), new EsCheckpoint(optimizer, record.compact()));
         dir.commit();
-        console.printf("es: done in %.1f s; final best fitness %.5f; run in %s%n",
-                (System.nanoTime() - start) / 1e9, summary.get("final_best_fitness").asDouble(), dir.target());
+        int invalid = summary.get("invalid_total").asInt();
+        if (invalid > 0) {
+            console.printf("es: %d of %d candidates were invalid (non-finite states or fitness): never selected, "
+                    + "left out of the plots, null in summary.json%n", invalid, summary.get("candidates_total").asInt());
+        }
+        double finalBest = summary.get("final_best_fitness").asDouble();
+        console.printf("es: done in %.1f s; final best fitness %s; run in %s%n", (System.nanoTime() - start) / 1e9,
+                Double.isFinite(finalBest) ? String.format("%.5f", finalBest) : "undefined (all candidates invalid)",
+                dir.target());
         return summary;
     }
 
@@ -113,34 +213,49 @@ public final class EsJob {
         GenerationStats bestEver = record.stats.stream()
                 .reduce((a, b) -> b.bestFitness() > a.bestFitness() ? b : a).orElseThrow();
         s.put("generations", record.stats.size());
-        s.put("final_best_candidate", last.best());
+        // with every candidate invalid there is no best: null, not candidate 0
+        s.put("final_best_candidate", Double.isFinite(last.bestFitness()) ? last.best() : null);
         s.put("final_best_fitness", last.bestFitness());
         s.put("best_ever_fitness", bestEver.bestFitness());
-        s.put("best_ever_generation", bestEver.generation());
+        s.put("best_ever_generation", Double.isFinite(bestEver.bestFitness()) ? bestEver.generation() : null);
         s.put("invalid_total", record.stats.stream().mapToInt(GenerationStats::invalid).sum());
+        s.put("candidates_total", (long) settings.optimizer.population * record.stats.size());
+        s.put("invalid_last_generation", last.invalid());
         return s;
     }
 
+    /**
+     * Best and mean fitness per generation. Where every fitness is negative (the validation
+     * functions' −f) the plot shows −fitness, on a log scale from one decade on, as a loss.
+     */
     private static void plotFitness(EsRecord record, RunDirectory dir) {
         int n = record.stats.size();
         double[] g = new double[n];
         double[] best = new double[n];
         double[] mean = new double[n];
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             GenerationStats s = record.stats.get(i);
             g[i] = s.generation();
             best[i] = s.bestFitness();
             mean[i] = s.mean();
+            for (double v : new double[] {best[i], mean[i]}) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, v);
+                    min = Math.min(min, v);
+                }
+            }
         }
-        Plots.lines(dir.resolve("plots/fitness.png"), "Fitness per generation", "generation", "fitness",
-                g, Plots.series("best", best, "mean", mean));
-    }
-
-    private static void writeSummary(Path file, ObjectNode summary) {
-        try {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        boolean negated = max <= 0 && min < 0;
+        if (negated) {
+            for (int i = 0; i < n; i++) {
+                best[i] = -best[i];
+                mean[i] = -mean[i];
+            }
         }
+        Plots.lines(dir.resolve("plots/fitness.png"), negated ? "−fitness per generation (lower is better)" : "Fitness per generation",
+                "generation", negated ? "−fitness" : "fitness", g, Plots.series("best", best, "mean", mean),
+                negated ? Plots.YScale.LOSS : Plots.YScale.AUTO); // −f is minimised like a loss
     }
 }

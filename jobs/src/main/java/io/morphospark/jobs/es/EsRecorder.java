@@ -84,8 +84,14 @@ class EsRecorder implements EvolutionLoop.Listener {
         lastNanos = now;
         record.stats.add(s);
         record.lastBest = population.candidate(s.best());
-        console.printf("generation %4d/%d  best %.5f  mean %.5f  std %.5f  invalid %d  elapsed %.1f s%n",
-                g + 1, generations, s.bestFitness(), s.mean(), s.std(), s.invalid(), (now - startNanos) / 1e9);
+        console.printf("generation %4d/%d  best %s  mean %s  std %s  invalid %d of %d  elapsed %.1f s%n",
+                g + 1, generations, number(s.bestFitness()), number(s.mean()), number(s.std()), s.invalid(),
+                evaluations.length, (now - startNanos) / 1e9);
+    }
+
+    /** A statistic, or "undefined" where no valid candidate defines it (never -Infinity or NaN). */
+    private static String number(double v) {
+        return Double.isFinite(v) ? String.format("%.5f", v) : "undefined";
     }
 
     void writeTables(SparkSession spark, RunDirectory dir) {

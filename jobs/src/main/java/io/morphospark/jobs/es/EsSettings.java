@@ -1,12 +1,12 @@
 package io.morphospark.jobs.es;
 
 import com.fasterxml.jackson.annotation.JsonMerge;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.config.StrictYaml;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.models.optim.Adam;
@@ -34,7 +34,6 @@ import io.morphospark.models.regulatory.LateralInhibitionConfig;
 import io.morphospark.models.regulatory.LateralInhibitionProblem;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +42,8 @@ import java.util.List;
  * (each overriding the one before). Recorded whole in run.json; its hash identifies the config.
  */
 public final class EsSettings {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    /** The strict reader shared with generate specs; {@code hidden: 8} may stand for {@code hidden: [8]}. */
+    static final ObjectMapper YAML = StrictYaml.mapper().enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     public static final List<String> PRESETS = List.of("lateral-inhibition");
 
@@ -122,11 +118,13 @@ public final class EsSettings {
         /** Mutation standard deviation of mu-plus-lambda and ga, initial σ of mu-comma-lambda. */
         public double mutation = 0.1;
         /** Initial step size σ (see above); null: the algorithm's default. */
+        @JsonSetter(nulls = Nulls.SET)
         public Double sigma = null;
         /**
          * openai-es: Adam/SGD learning rate (default 0.01); pgpe: ClipUp step size (default σ/2,
          * maximum speed twice that); snes: centre learning rate η_μ (default 1). Unused by the others.
          */
+        @JsonSetter(nulls = Nulls.SET)
         public Double learningRate = null;
         /** openai-es: adam or sgd (momentum 0.9). */
         public String gradient = "adam";
@@ -173,35 +171,13 @@ public final class EsSettings {
         }
     }
 
-    /** Overlays a YAML file onto these settings; unknown keys and type errors name the field. */
+    /**
+     * Overlays a YAML file onto these settings. The strict reader refuses, naming the field, what
+     * would otherwise change the run silently: an empty file or one that is not a mapping (which
+     * would run the preset), a fraction for a whole number, a duplicate key, an unknown key.
+     */
     public EsSettings mergeYaml(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new BadInputException("config file " + file + " does not exist or is not readable");
-        }
-        try {
-            String text = Files.readString(file);
-            if (text.isBlank()) {
-                return this;
-            }
-            YAML.readerForUpdating(this).readValue(text);
-            return this;
-        } catch (UnrecognizedPropertyException e) {
-            throw new BadInputException("config " + file + ": unknown field '" + e.getPropertyName() + "' at "
-                    + e.getPathReference().replace("io.morphospark.jobs.es.", ""), e);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new BadInputException("config " + file + ": " + e.getOriginalMessage().split("\n")[0]
-                    + " at " + fieldPath(e), e);
-        } catch (IOException e) {
-            throw new BadInputException("config " + file + " is not valid YAML: " + e.getMessage().split("\n")[0], e);
-        }
-    }
-
-    private static String fieldPath(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
-        }
-        return sb.toString();
+        return StrictYaml.update(YAML, file, "config", this);
     }
 
     /** Checks everything and builds the model objects; any problem becomes a one-line BadInputException. */

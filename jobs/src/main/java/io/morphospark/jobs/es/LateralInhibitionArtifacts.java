@@ -87,18 +87,22 @@ final class LateralInhibitionArtifacts {
         }
 
         // Validation on fresh noise: the selection's own fitness is biased upwards by choosing the max.
+        // Patterns and utility cover the cells the network controls (not a fixed boundary's clamps).
         float[] states = simulator.simulate(best, new ReplicateStreams(seed, Purpose.REPLAY, 1, 0), 0, validationReplicates);
-        byte[] fates = LateralInhibitionSimulator.threshold(states);
-        int n = cfg.cells();
+        byte[] fates = simulator.controlledFates(states);
+        int n = cfg.controlledCells();
+        int invalid = LateralInhibitionSimulator.nonFiniteReplicates(states, cfg.cells());
         PatternUtility.Result u = PatternUtility.hard(fates, validationReplicates, n);
+        List<String> patterns = new ArrayList<>(validationReplicates);
         Map<String, Integer> counts = new TreeMap<>();
-        int[][] heat = new int[validationReplicates][n];
         for (int r = 0; r < validationReplicates; r++) {
             StringBuilder p = new StringBuilder();
             for (int i = 0; i < n; i++) {
                 p.append(fates[r * n + i]);
-                heat[r][i] = fates[r * n + i];
             }
+            boolean finite = LateralInhibitionSimulator.nonFiniteReplicates(
+                    java.util.Arrays.copyOfRange(states, r * cfg.cells(), (r + 1) * cfg.cells()), cfg.cells()) == 0;
+            patterns.add(finite ? p.toString() : null);
             counts.merge(p.toString(), 1, Integer::sum);
         }
         String mode = null; // most frequent; ties go to the smallest pattern, as TreeMap iterates in order
@@ -109,18 +113,25 @@ final class LateralInhibitionArtifacts {
         }
         ObjectNode v = summary.putObject("validation");
         v.put("replicates", validationReplicates);
-        v.put("u_hard", u.utility());
-        v.put("s_pat", u.patternEntropy());
-        v.put("s_rep", u.replicateEntropy());
-        v.put("most_frequent_pattern", mode);
-        v.put("most_frequent_share", counts.get(mode) / (double) validationReplicates);
-        v.put("most_frequent_is_alternating", isAlternating(mode));
+        v.put("controlled_cells", n);
+        // a replicate whose states went non-finite has no pattern: its utility is undefined (null)
+        v.put("invalid_replicates", invalid);
+        double utility = invalid > 0 ? Double.NaN : u.utility();
+        v.put("u_hard", utility);
+        v.put("s_pat", invalid > 0 ? Double.NaN : u.patternEntropy());
+        v.put("s_rep", invalid > 0 ? Double.NaN : u.replicateEntropy());
+        v.put("most_frequent_pattern", invalid > 0 ? null : mode);
+        v.put("most_frequent_share", invalid > 0 ? Double.NaN : counts.get(mode) / (double) validationReplicates);
+        v.put("most_frequent_is_alternating", invalid > 0 ? null : isAlternating(mode));
         double slope = (value(f, 55) - value(f, 45)) / 0.1;
         summary.put("learned_f_slope_at_half", slope);
         summary.put("learned_f_decreasing_through_half", value(f, 45) > value(f, 50) && value(f, 50) > value(f, 55));
-        Plots.heatMap(dir.resolve("plots/patterns.png"),
-                String.format("Final best network: %d fresh replicates, U = %.3f", validationReplicates, u.utility()),
-                "cell", "replicate", heat);
+        String cells = n == cfg.cells() ? "" : String.format(", cells 1–%d (the clamped ends left out)", n);
+        Plots.binaryPatterns(dir.resolve("plots/patterns.png"), invalid > 0
+                        ? String.format("Final best network: %d fresh replicates, %d of them invalid (non-finite states)%s",
+                                validationReplicates, invalid, cells)
+                        : String.format("Final best network: %d fresh replicates, U = %.3f%s", validationReplicates, utility, cells),
+                patterns, cfg.firstControlledCell());
     }
 
     private static double value(double[][] f, int i) {

@@ -1,5 +1,6 @@
 package io.morphospark.jobs.nca;
 
+import io.morphospark.models.nca.NcaConfig;
 import io.morphospark.models.nca.NcaEngine;
 import io.morphospark.models.nca.NcaParameters;
 import io.morphospark.models.nca.SeedGrowthScore;
@@ -27,11 +28,16 @@ final class GrowthValidation {
     private final int steps;
     private final int every;
     private final int growths;
-    private final List<Row> rows = new ArrayList<>();
-    private final List<double[]> curve = new ArrayList<>();
+    /** (epoch, MSE per fire rate) of every check so far. */
+    private final ArrayList<double[]> curve = new ArrayList<>();
     private double bestMse = Double.POSITIVE_INFINITY;
     private int bestEpoch = -1;
     private NcaParameters best;
+
+    /** Every check so far and the best parameters, for checkpoints. */
+    record Record(ArrayList<double[]> curve, double bestMse, int bestEpoch, NcaParameters.Values best)
+            implements java.io.Serializable {
+    }
 
     GrowthValidation(Target target, NcaEngine.Kind engine, double trainingFireRate, long seed, int steps, int every,
                      int growths) {
@@ -42,6 +48,19 @@ final class GrowthValidation {
         this.steps = steps;
         this.every = every;
         this.growths = growths;
+    }
+
+    Record record() {
+        return new Record(new ArrayList<>(curve), bestMse, bestEpoch, best == null ? null : best.snapshot());
+    }
+
+    /** Continues from a {@link #record()}; {@code config} is the model's. */
+    void restore(Record record, NcaConfig config) {
+        curve.clear();
+        curve.addAll(record.curve());
+        bestMse = record.bestMse();
+        bestEpoch = record.bestEpoch();
+        best = record.best() == null ? null : NcaParameters.of(config, record.best());
     }
 
     boolean due(int epoch, int epochs) {
@@ -55,7 +74,6 @@ final class GrowthValidation {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "           grown from the seed, step %d:", steps));
         for (int i = 0; i < fireRates.length; i++) {
             double mse = SeedGrowthScore.meanMse(parameters, target, engine, fireRates[i], seed, steps, growths);
-            rows.add(RowFactory.create(epoch, fireRates[i], steps, mse));
             point[i + 1] = mse;
             line.append(String.format(Locale.ROOT, " MSE %.4f at fire rate %s", mse, fireRates[i]));
         }
@@ -68,7 +86,14 @@ final class GrowthValidation {
         return line.toString();
     }
 
+    /** One row per check and fire rate. */
     List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (double[] point : curve) {
+            for (int i = 0; i < fireRates.length; i++) {
+                rows.add(RowFactory.create((int) point[0], fireRates[i], steps, point[i + 1]));
+            }
+        }
         return rows;
     }
 

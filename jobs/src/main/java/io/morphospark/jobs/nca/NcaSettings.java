@@ -1,5 +1,6 @@
 package io.morphospark.jobs.nca;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.morphospark.datasets.BadInputException;
 import io.morphospark.models.nca.NcaConfig;
 import io.morphospark.models.nca.NcaEngine;
@@ -44,6 +45,18 @@ public final class NcaSettings {
     /** Steps of the growth film strip and trajectory after training, every {@code trajectoryStride}. */
     public int growSteps = 200;
     public int trajectoryStride = 20;
+    /**
+     * Checkpoint every this many epochs (and after the last). Not part of the configuration: it
+     * changes no result, so a run may be resumed with another interval. 20 epochs of the default
+     * run take about 40 s (docs/BENCHMARKS.md: median 1.8 s per epoch).
+     */
+    @JsonIgnore
+    public int checkpointEvery = 20;
+
+    /** The settings a run (finished or interrupted) was started with. */
+    public static NcaSettings ofRun(Path run) {
+        return TrainingRun.settingsOf(run, NcaTrainJob.JOB, NcaSettings.class);
+    }
 
     /** All checks that need no work done; BadInputException names the problem. */
     public void validate() {
@@ -56,6 +69,13 @@ public final class NcaSettings {
         }
         if (growSteps < 0 || trajectoryStride < 1) {
             throw new BadInputException("grow steps must be >= 0 and the trajectory stride >= 1");
+        }
+        if (checkpointEvery < 1) {
+            throw new BadInputException("checkpoint interval must be at least 1 epoch, got " + checkpointEvery);
+        }
+        if (regeneration && batch <= damaged) {
+            throw new BadInputException("--regeneration damages the batch's " + damaged + " best sample(s) and turns its "
+                    + "worst into a seed, so it needs --batch of at least " + (damaged + 1) + ", got " + batch);
         }
         try {
             recipe();

@@ -10,16 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Grids of pattern frames as one PNG: a row per label, a tile per frame. */
+/** Grids of pattern frames as one PNG: a row per label, a tile per frame, each tile captioned (e.g. its sample id). */
 public final class FrameImages {
     private static final int GAP = 4;
     private static final int LABEL_WIDTH = 90;
+    private static final int CAPTION_HEIGHT = 14;
 
     private FrameImages() {
     }
 
-    /** One tile: a frame's values, row-major, and how to colour them. */
-    public record Tile(float[] values, int width, int height, int states) {
+    /** One tile: a frame's values, row-major, how to colour them, and the caption under it (null: none). */
+    public record Tile(float[] values, int width, int height, int states, String caption) {
+        public Tile(float[] values, int width, int height, int states) {
+            this(values, width, height, states, null);
+        }
+
+        public Tile withCaption(String text) {
+            return new Tile(values, width, height, states, text);
+        }
     }
 
     public record Row(String label, List<Tile> tiles) {
@@ -29,18 +37,29 @@ public final class FrameImages {
         int tileW = rows.stream().flatMap(r -> r.tiles().stream()).mapToInt(Tile::width).max().orElse(1) * scale;
         int tileH = rows.stream().flatMap(r -> r.tiles().stream()).mapToInt(Tile::height).max().orElse(1) * scale;
         int cols = rows.stream().mapToInt(r -> r.tiles().size()).max().orElse(1);
-        BufferedImage img = new BufferedImage(LABEL_WIDTH + cols * (tileW + GAP), rows.size() * (tileH + GAP) + GAP,
+        boolean captions = rows.stream().flatMap(r -> r.tiles().stream()).anyMatch(t -> t.caption() != null);
+        int rowH = tileH + GAP + (captions ? CAPTION_HEIGHT : 0);
+        BufferedImage img = new BufferedImage(LABEL_WIDTH + cols * (tileW + GAP), rows.size() * rowH + GAP,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int r = 0; r < rows.size(); r++) {
-            int y0 = GAP + r * (tileH + GAP);
+            int y0 = GAP + r * rowH;
             g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             g.drawString(rows.get(r).label(), 6, y0 + tileH / 2);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             for (int c = 0; c < rows.get(r).tiles().size(); c++) {
-                draw(img, rows.get(r).tiles().get(c), LABEL_WIDTH + c * (tileW + GAP), y0, scale);
+                Tile t = rows.get(r).tiles().get(c);
+                int x0 = LABEL_WIDTH + c * (tileW + GAP);
+                draw(img, t, x0, y0, scale);
+                if (t.caption() != null) {
+                    g.setClip(x0, y0 + tileH, tileW, CAPTION_HEIGHT); // a long caption on a small tile never runs into the next
+                    g.drawString(t.caption(), x0, y0 + tileH + CAPTION_HEIGHT - 3);
+                    g.setClip(null);
+                }
             }
         }
         g.dispose();

@@ -12,6 +12,23 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    /** The master URLs Spark accepts, checked before a session is attempted (Spark itself fails late and with a trace). */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?\\])?"
+                    + "|local-cluster\\[[1-9]\\d*, *[1-9]\\d*, *[1-9]\\d*\\]"
+                    + "|spark://[^\\s:/,]+:\\d{1,5}(,[^\\s:/,]+:\\d{1,5})*"
+                    + "|yarn"
+                    + "|k8s://\\S+");
+
+    /** Why {@code master} is not a Spark master URL, or null when it is one. */
+    public static String masterProblem(String master) {
+        if (master == null || MASTER.matcher(master).matches()) {
+            return null;
+        }
+        return "not a Spark master; use local, local[N], local[*], local[N,F], local-cluster[N,C,M], "
+                + "spark://HOST:PORT, yarn or k8s://URL";
+    }
+
     public static SparkSession create(String appName, String masterOverride) {
         SparkConf conf = new SparkConf();
         if (masterOverride != null) {

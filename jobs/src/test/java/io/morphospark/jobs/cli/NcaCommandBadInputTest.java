@@ -70,6 +70,17 @@ class NcaCommandBadInputTest {
         assertBadInput("reseed must be after or before", "nca", "train", "--reseed", "never");
         assertBadInput("validation interval", "nca", "train", "--validate-every", "-1");
         assertBadInput("growths >= 1", "nca", "train", "--validation-growths", "0");
+        assertBadInput("--regeneration damages the batch's 1 best sample(s) and turns its worst into a seed, so it needs "
+                + "--batch of at least 2, got 1", "nca", "train", "--regeneration", "--batch", "1");
+        assertBadInput("checkpoint interval must be at least 1", "nca", "train", "--checkpoint-every", "0");
+        assertBadInput("checkpoint interval must be at least 1", "nca", "train-advection", "--checkpoint-every", "0");
+    }
+
+    @Test
+    void trainAcceptsABatchOfOneWithoutRegeneration() {
+        io.morphospark.jobs.nca.NcaSettings s = new io.morphospark.jobs.nca.NcaSettings();
+        s.batch = 1;
+        s.validate(); // the damage check applies to regeneration only
     }
 
     @Test

@@ -72,6 +72,22 @@ public record AgentAlgorithm(Movement movement, Decision decision, Communication
         return all;
     }
 
+    /** The declaration of the parameter {@code name} (names are unique across all rules). */
+    public static ParameterSpec declared(String name) {
+        List<ParameterSpec> all = new ArrayList<>(COMMON);
+        for (Movement m : Movement.values()) {
+            all.addAll(m.parameters());
+        }
+        for (Decision d : Decision.values()) {
+            all.addAll(d.parameters());
+        }
+        for (Communication c : Communication.values()) {
+            all.addAll(c.parameters());
+        }
+        return all.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no agent rule declares a parameter '" + name + "'"));
+    }
+
     public List<ParameterSpec> parameterSpecs() {
         return parameterSpecs(movement, decision, communication);
     }

@@ -17,10 +17,25 @@ final class NcaOptimiser {
     private final Adam adam;
     private int iteration;
 
+    /** Adam's moments and step count, and the schedule's position (the updates applied so far). */
+    record State(Adam adam, int iteration) implements java.io.Serializable {
+    }
+
     NcaOptimiser(NcaParameters parameters, TrainingRecipe recipe) {
+        this(parameters, recipe, new State(new Adam(parameters.config().parameterCount(), recipe.learningRate()), 0));
+    }
+
+    /** Continues from a {@link #state()}; the state's Adam is copied, so the state stays as it was. */
+    NcaOptimiser(NcaParameters parameters, TrainingRecipe recipe, State state) {
         this.parameters = parameters;
         this.recipe = recipe;
-        this.adam = new Adam(parameters.config().parameterCount(), recipe.learningRate());
+        this.adam = state.adam().copy();
+        this.iteration = state.iteration();
+    }
+
+    /** A copy of the optimiser's state, unaffected by later steps. */
+    State state() {
+        return new State(adam.copy(), iteration);
     }
 
     /** Applies one update in place; returns the global gradient norm before conditioning. */

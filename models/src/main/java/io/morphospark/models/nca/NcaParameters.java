@@ -66,6 +66,18 @@ public final class NcaParameters {
         return Nd4j.create(v, shape, DataType.DOUBLE).castTo(type);
     }
 
+    /** The values of every array, exactly (float values survive the round trip through double). */
+    public record Values(DataType type, double[] w1, double[] b1, double[] w2, double[] b2) implements java.io.Serializable {
+    }
+
+    public Values snapshot() {
+        return new Values(dataType(), values("w1"), values("b1"), values("w2"), values("b2"));
+    }
+
+    public static NcaParameters of(NcaConfig config, Values v) {
+        return of(config, v.w1(), v.b1(), v.w2(), v.b2(), v.type());
+    }
+
     public NcaConfig config() {
         return config;
     }

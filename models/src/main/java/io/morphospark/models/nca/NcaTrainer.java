@@ -29,17 +29,48 @@ public final class NcaTrainer {
 
     public NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine,
                       TrainingDraws draws) {
+        this(parameters, target, recipe, engine, draws, null);
+    }
+
+    /**
+     * Everything that changes while training (parameters, optimiser, pool); with the epoch index
+     * that keys the draws, the next epoch is a pure function of it, so a resumed run continues
+     * bit for bit.
+     */
+    public record State(NcaParameters.Values parameters, NcaOptimiser.State optimiser, StatePool.Snapshot pool)
+            implements java.io.Serializable {
+    }
+
+    /** A copy of the trainer's state, unaffected by later epochs. */
+    public State state() {
+        return new State(parameters.snapshot(), optimizer.state(), pool.snapshot());
+    }
+
+    /** A trainer that continues from {@code state} (taken from a trainer with this config, target and recipe). */
+    public static NcaTrainer resume(State state, NcaConfig config, Target target, TrainingRecipe recipe,
+                                    NcaEngine.Kind engine, long seed) {
+        NcaTrainer t = new NcaTrainer(NcaParameters.of(config, state.parameters()), target, recipe, engine,
+                TrainingDraws.random(seed, recipe.fireRate()), state.optimiser());
+        t.pool.restore(state.pool());
+        return t;
+    }
+
+    /** {@code optimiser} null: a fresh optimiser. */
+    private NcaTrainer(NcaParameters parameters, Target target, TrainingRecipe recipe, NcaEngine.Kind engine,
+                       TrainingDraws draws, NcaOptimiser.State optimiser) {
         this.parameters = parameters;
         this.recipe = recipe;
         this.loss = new RgbaLoss(target);
         this.pool = new StatePool(parameters.config(), recipe.poolSize(), target.height(), target.width(),
                 parameters.dataType());
         this.engine = NcaEngine.create(engine, parameters, draws.fireMask(), true);
-        this.optimizer = new NcaOptimiser(parameters, recipe);
+        this.optimizer = optimiser == null ? new NcaOptimiser(parameters, recipe)
+                : new NcaOptimiser(parameters, recipe, optimiser);
         this.draws = draws;
     }
 
-    public record EpochResult(int epoch, double loss, int steps, double gradientNorm, double millis) {
+    public record EpochResult(int epoch, double loss, int steps, double gradientNorm, double millis)
+            implements java.io.Serializable {
     }
 
     /** One optimisation step; {@code epoch} keys its random streams, so call with 0, 1, 2, … */

@@ -20,6 +20,33 @@ public final class StatePool {
         this.states = Seeds.seed(config, size, height, width, type);
     }
 
+    /**
+     * Every sample's values, exactly: floats for a FLOAT pool (half the size of doubles), else
+     * doubles; one of the two is null.
+     */
+    public record Snapshot(long[] shape, float[] floats, double[] doubles) implements java.io.Serializable {
+    }
+
+    /** A copy of the whole pool, for checkpoints. */
+    public Snapshot snapshot() {
+        INDArray c = states.dup('c');
+        return states.dataType() == DataType.FLOAT
+                ? new Snapshot(states.shape(), c.data().asFloat(), null)
+                : new Snapshot(states.shape(), null, c.data().asDouble());
+    }
+
+    /** Puts a {@link #snapshot()} of a pool of this shape back. */
+    public void restore(Snapshot snapshot) {
+        if (!java.util.Arrays.equals(snapshot.shape(), states.shape())) {
+            throw new IllegalArgumentException("pool snapshot has shape " + java.util.Arrays.toString(snapshot.shape())
+                    + ", the pool " + java.util.Arrays.toString(states.shape()));
+        }
+        INDArray values = snapshot.floats() != null
+                ? org.nd4j.linalg.factory.Nd4j.create(snapshot.floats(), snapshot.shape(), 'c')
+                : org.nd4j.linalg.factory.Nd4j.create(snapshot.doubles(), snapshot.shape(), 'c');
+        states.assign(values.castTo(states.dataType()));
+    }
+
     public int size() {
         return (int) states.size(0);
     }

@@ -69,7 +69,10 @@ public record TrainingRecipe(int poolSize, int batch, int minSteps, int maxSteps
         require(gradient != null, "gradient mode must be given");
         require(lrDropEpoch >= 0, "learning-rate drop epoch must be >= 0 (0 = never), got " + lrDropEpoch);
         require(fireRate > 0 && fireRate <= 1, "fire rate must be in (0, 1], got " + fireRate);
-        require(damaged >= 0 && damaged < batch, "damaged samples must be in 0..batch-1, got " + damaged);
+        require(damaged >= 0, "damaged samples must be >= 0, got " + damaged);
+        // only regeneration damages: the batch's worst sample becomes a seed, so at most batch - 1 can be damaged
+        require(!regeneration || damaged < batch, "regeneration damages the batch's " + damaged + " best sample(s) and "
+                + "seeds its worst, so it needs a batch of at least " + (damaged + 1) + ", got " + batch);
         require(reseed != null, "reseed must be given");
     }
 

@@ -22,6 +22,18 @@ public final class Adam implements GradientStep {
         this.secondMoment = new double[dimension];
     }
 
+    private Adam(Adam other) {
+        this.learningRate = other.learningRate;
+        this.firstMoment = other.firstMoment.clone();
+        this.secondMoment = other.secondMoment.clone();
+        this.steps = other.steps;
+    }
+
+    /** An independent copy (moments and step count), for checkpoints taken while training goes on. */
+    public Adam copy() {
+        return new Adam(this);
+    }
+
     @Override
     public double[] step(double[] gradient) {
         return step(gradient, learningRate);

@@ -1,8 +1,7 @@
 package io.morphospark.models.patterns;
 
 /**
- * Receives the recorded frames of one run: step 0, every {@code frameStride}-th step and the last
- * step. Each frame is a fresh copy the sink may keep or drop, so a caller stores every k-th frame
+ * Receives the recorded frames of one run, the steps its {@link FrameSchedule} names. Each frame is a fresh copy the sink may keep or drop, so a caller stores every k-th frame
  * (to Parquet, to a list) without the simulator ever holding a trajectory.
  */
 @FunctionalInterface

@@ -7,13 +7,25 @@ import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * What every pattern run needs besides its model parameters: grid size, number of steps, how
- * often to record a frame, and the (seed, sample) key of its random streams.
+ * What every pattern run needs besides its model parameters: grid size, number of steps, which
+ * steps to record as frames, and the (seed, sample) key of its random streams.
  *
- * @param frameStride record every {@code frameStride}-th step; 0 records only the first and last
+ * @param frames the recorded steps; {@link FrameSchedule#records} is the only rule simulators follow
  */
-public record RunSpec(int width, int height, int steps, int frameStride, long seed, long sampleId) implements Serializable {
+public record RunSpec(int width, int height, int steps, FrameSchedule frames, long seed, long sampleId) implements Serializable {
     public static final int MIN_SIDE = 4;
+    /** Cells of the largest grid: a frame's values must fit one Java array of floats with room to spare. */
+    public static final int MAX_CELLS = Integer.MAX_VALUE / 4;
+    /**
+     * Steps of a run. The last int is excluded because the simulators' loops run while step ≤ steps.
+     * Shared with the sweep validator, which checks every steps value a spec can draw against it.
+     */
+    public static final ParamSpec STEPS = ParamSpec.integer("steps", 0, Integer.MAX_VALUE - 1);
+
+    /** Records step 0, every {@code frameStride}-th step and the last step (0: only the first and last). */
+    public RunSpec(int width, int height, int steps, int frameStride, long seed, long sampleId) {
+        this(width, height, steps, FrameSchedule.every(frameStride), seed, sampleId);
+    }
 
     public RunSpec {
         if (width < MIN_SIDE) {
@@ -22,27 +34,23 @@ public record RunSpec(int width, int height, int steps, int frameStride, long se
         if (height < MIN_SIDE) {
             throw new IllegalArgumentException("height must be at least " + MIN_SIDE + ", got " + height);
         }
-        if ((long) width * height > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("grid " + width + " × " + height + " is too large");
+        if ((long) width * height > MAX_CELLS) {
+            throw new IllegalArgumentException("grid " + width + " × " + height + " is too large (at most " + MAX_CELLS + " cells)");
         }
-        if (steps < 0) {
-            throw new IllegalArgumentException("steps must be non-negative, got " + steps);
-        }
-        if (frameStride < 0) {
-            throw new IllegalArgumentException("frame-stride must be non-negative, got " + frameStride);
-        }
+        STEPS.check(steps);
+        Checks.present("frames", frames).check(steps);
     }
 
     public static RunSpec of(int side, int steps, long seed, long sampleId) {
-        return new RunSpec(side, side, steps, 0, seed, sampleId);
+        return new RunSpec(side, side, steps, FrameSchedule.FIRST_AND_LAST, seed, sampleId);
     }
 
     public RunSpec withSteps(int newSteps) {
-        return new RunSpec(width, height, newSteps, frameStride, seed, sampleId);
+        return new RunSpec(width, height, newSteps, frames, seed, sampleId);
     }
 
-    public RunSpec withFrameStride(int stride) {
-        return new RunSpec(width, height, steps, stride, seed, sampleId);
+    public RunSpec withFrames(FrameSchedule schedule) {
+        return new RunSpec(width, height, steps, schedule, seed, sampleId);
     }
 
     public int cells() {
@@ -61,7 +69,7 @@ public record RunSpec(int width, int height, int steps, int frameStride, long se
 
     /** Whether the frame after {@code step} is recorded. */
     public boolean records(int step) {
-        return step == 0 || step == steps || (frameStride > 0 && step % frameStride == 0);
+        return frames.records(step, steps);
     }
 
     /** The uses of randomness inside one run; their codes are part of stream keys, never reuse one. */

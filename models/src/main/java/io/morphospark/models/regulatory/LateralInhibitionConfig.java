@@ -32,6 +32,10 @@ public record LateralInhibitionConfig(
         if (cells < 2) {
             throw new IllegalArgumentException("cells must be at least 2, got " + cells);
         }
+        if (boundary == Boundary.FIXED && cells < 3) {
+            throw new IllegalArgumentException("cells must be at least 3 under a fixed boundary (the two outer cells are "
+                    + "clamped to 0), got " + cells);
+        }
         if (replicates < 1) {
             throw new IllegalArgumentException("replicates must be at least 1, got " + replicates);
         }
@@ -67,6 +71,20 @@ public record LateralInhibitionConfig(
     @Override
     public int[] hidden() {
         return hidden.clone();
+    }
+
+    /**
+     * The cells the network controls, over which patterns and their utility are computed
+     * (REFERENCE.md §1): all of them, except under a fixed boundary, whose two clamped outer cells
+     * are always 0 and would otherwise count as fates the network chose.
+     */
+    public int controlledCells() {
+        return boundary == Boundary.FIXED ? cells - 2 : cells;
+    }
+
+    /** Index of the first controlled cell (1 under a fixed boundary, else 0). */
+    public int firstControlledCell() {
+        return boundary == Boundary.FIXED ? 1 : 0;
     }
 
     /** Total simulated cell-steps for one candidate (all replicates). */

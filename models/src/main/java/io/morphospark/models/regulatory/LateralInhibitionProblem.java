@@ -63,16 +63,13 @@ public final class LateralInhibitionProblem implements Problem {
     public BlockResult evaluateBlock(double[] candidate, EvaluationKey key, int firstReplicate, int count) {
         ReplicateStreams streams = new ReplicateStreams(key.seed(), Purpose.SIMULATION, key.generation(), key.candidate());
         float[] states = simulator().simulate(candidate, streams, firstReplicate, count);
-        boolean nonFinite = false;
-        for (float v : states) {
-            nonFinite |= !Float.isFinite(v);
-        }
-        return new PatternBlock(firstReplicate, count, LateralInhibitionSimulator.threshold(states), nonFinite);
+        boolean nonFinite = LateralInhibitionSimulator.nonFiniteReplicates(states, config.cells()) > 0;
+        return new PatternBlock(firstReplicate, count, simulator().controlledFates(states), nonFinite);
     }
 
     @Override
     public Evaluation reduce(List<BlockResult> blocks) {
-        int n = config.cells();
+        int n = config.controlledCells();
         byte[] fates = new byte[config.replicates() * n];
         boolean nonFinite = false;
         int next = 0;

@@ -102,6 +102,38 @@ public final class LateralInhibitionSimulator {
         }
     }
 
+    /**
+     * Fates of the cells the network controls ({@link LateralInhibitionConfig#controlledCells()}),
+     * {@code fates[r * controlled + i]}: what patterns and utilities are computed over.
+     */
+    public byte[] controlledFates(float[] states) {
+        int n = config.cells();
+        int width = config.controlledCells();
+        int first = config.firstControlledCell();
+        int count = states.length / n;
+        byte[] fates = new byte[count * width];
+        for (int r = 0; r < count; r++) {
+            for (int i = 0; i < width; i++) {
+                fates[r * width + i] = (byte) (states[r * n + first + i] >= 0.5f ? 1 : 0);
+            }
+        }
+        return fates;
+    }
+
+    /** Replicates (rows of {@code cells} states) with any non-finite state. */
+    public static int nonFiniteReplicates(float[] states, int cells) {
+        int bad = 0;
+        for (int r = 0; r < states.length / cells; r++) {
+            for (int i = r * cells; i < (r + 1) * cells; i++) {
+                if (!Float.isFinite(states[i])) {
+                    bad++;
+                    break;
+                }
+            }
+        }
+        return bad;
+    }
+
     /** Fates: 1 where the state is at least 0.5. */
     public static byte[] threshold(float[] states) {
         byte[] fates = new byte[states.length];

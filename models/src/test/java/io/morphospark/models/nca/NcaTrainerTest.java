@@ -36,6 +36,18 @@ class NcaTrainerTest {
     }
 
     @Test
+    void aBatchOfOneTrainsWithoutRegenerationButRegenerationNeedsTwo() {
+        TrainingRecipe one = new TrainingRecipe(3, 1, 2, 3, 2e-3, 1.0, TrainingRecipe.GradientMode.CLIP, 0, 0.5, false, 1,
+                TrainingRecipe.Reseed.AFTER);
+        NcaTrainer trainer = new NcaTrainer(NcaParameters.initial(NcaConfig.SEED, 1), Target.disc(8), one,
+                NcaEngine.Kind.FUSED, 1);
+        assertTrue(Double.isFinite(trainer.epoch(0).loss()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> one.withRegeneration(true));
+        assertTrue(e.getMessage().contains("needs a batch of at least 2, got 1"), e.getMessage());
+    }
+
+    @Test
     void theSeedNotebookReseedsThePoolAfterTheStep() {
         StepCheck c = oneStepOfAPoolOfTwo(TrainingRecipe.Reseed.AFTER);
         int worst = c.lossAfter[0] > c.lossAfter[1] ? 0 : 1;

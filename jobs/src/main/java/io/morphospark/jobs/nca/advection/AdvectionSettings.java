@@ -1,6 +1,8 @@
 package io.morphospark.jobs.nca.advection;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.jobs.nca.TrainingRun;
 import io.morphospark.models.nca.advection.AdvectionRecipe;
 import io.morphospark.models.nca.advection.Architecture;
 import io.morphospark.models.nca.advection.Arena;
@@ -43,6 +45,17 @@ public final class AdvectionSettings {
     public String precision = "float";
     /** Frames of the film strip after training, every this many steps. */
     public int filmStride = 8;
+    /**
+     * Checkpoint every this many iterations (and after the last). Not part of the configuration: it
+     * changes no result. One iteration of the default run takes minutes (docs/BENCHMARKS.md).
+     */
+    @JsonIgnore
+    public int checkpointEvery = 1;
+
+    /** The settings a run (finished or interrupted) was started with. */
+    public static AdvectionSettings ofRun(java.nio.file.Path run) {
+        return TrainingRun.settingsOf(run, AdvectionTrainJob.JOB, AdvectionSettings.class);
+    }
 
     /** All checks that need no work done; BadInputException names the problem. */
     public void validate() {
@@ -51,6 +64,9 @@ public final class AdvectionSettings {
         }
         if (filmStride < 1) {
             throw new BadInputException("film stride must be at least 1, got " + filmStride);
+        }
+        if (checkpointEvery < 1) {
+            throw new BadInputException("checkpoint interval must be at least 1 iteration, got " + checkpointEvery);
         }
         badInput(() -> {
             arena();

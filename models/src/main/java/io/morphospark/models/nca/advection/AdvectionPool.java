@@ -68,6 +68,25 @@ public final class AdvectionPool {
         states[i] = startState(i, rng);
     }
 
+    /** A deep copy of every sample's state, for checkpoints. */
+    public double[][] snapshot() {
+        double[][] copy = new double[states.length][];
+        for (int i = 0; i < states.length; i++) {
+            copy[i] = states[i].clone();
+        }
+        return copy;
+    }
+
+    /** Puts a {@link #snapshot()} of a pool of this size back. */
+    public void restore(double[][] snapshot) {
+        if (snapshot.length != states.length) {
+            throw new IllegalArgumentException("pool snapshot holds " + snapshot.length + " samples, the pool " + states.length);
+        }
+        for (int i = 0; i < states.length; i++) {
+            states[i] = snapshot[i].clone();
+        }
+    }
+
     public int size() {
         return states.length;
     }

@@ -23,7 +23,7 @@ public final class AdvectionTrainer {
     private final AdvectionNca nca;
     private final AdvectionPool pool;
     private final AdvectionLoss loss;
-    private final ClippedAdam optimizer;
+    private ClippedAdam optimizer;
     private final Rollout rollout;
     private final long seed;
 
@@ -39,9 +39,34 @@ public final class AdvectionTrainer {
         this.seed = seed;
     }
 
+    /**
+     * Everything that changes while training (weights, optimiser, pool); every draw is keyed by the
+     * iteration, so the next iteration is a pure function of this and a resumed run continues bit for bit.
+     */
+    public record State(double[] parameters, ClippedAdam.State optimiser, double[][] pool) implements java.io.Serializable {
+    }
+
+    /** A copy of the trainer's state, unaffected by later iterations. */
+    public State state() {
+        return new State(nca.parameters().values().clone(), optimizer.state(), pool.snapshot());
+    }
+
+    /** Continues from {@code state}, taken from a trainer built with the same arguments. */
+    public void restore(State state) {
+        double[] live = nca.parameters().values();
+        if (state.parameters().length != live.length) {
+            throw new IllegalArgumentException("state holds " + state.parameters().length + " parameters, the network "
+                    + live.length);
+        }
+        System.arraycopy(state.parameters(), 0, live, 0, live.length);
+        nca.parametersChanged();
+        optimizer = new ClippedAdam(recipe.schedule(), recipe.clipNorm(), state.optimiser());
+        pool.restore(state.pool());
+    }
+
     /** One iteration's figures: losses averaged over its accumulated batches. */
     public record IterationResult(int iteration, double loss, double massLoss, double velocityLoss, double gradientNorm,
-                                  double learningRate, double conservation, double millis) {
+                                  double learningRate, double conservation, double millis) implements java.io.Serializable {
     }
 
     /** One optimisation step; {@code iteration} keys its random streams, so call with 0, 1, 2, … */

@@ -9,13 +9,32 @@ public final class ClippedAdam {
     private final Adam adam;
     private int step;
 
+    /** Adam's moments and step count, and the schedule's position. */
+    public record State(Adam adam, int step) implements java.io.Serializable {
+    }
+
     public ClippedAdam(int size, WarmupCosineSchedule schedule, double maxNorm) {
+        this(new Adam(size, schedule.at(0)), schedule, maxNorm, 0);
+    }
+
+    /** Continues from a {@link #state()} (copied, so the state stays as it was). */
+    public ClippedAdam(WarmupCosineSchedule schedule, double maxNorm, State state) {
+        this(state.adam().copy(), schedule, maxNorm, state.step());
+    }
+
+    private ClippedAdam(Adam adam, WarmupCosineSchedule schedule, double maxNorm, int step) {
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("gradient clip norm must be positive, got " + maxNorm);
         }
         this.schedule = schedule;
         this.maxNorm = maxNorm;
-        this.adam = new Adam(size, schedule.at(0));
+        this.adam = adam;
+        this.step = step;
+    }
+
+    /** A copy of the state, unaffected by later steps. */
+    public State state() {
+        return new State(adam.copy(), step);
     }
 
     /** Updates {@code parameters} in place; returns the gradient's norm before clipping. */

@@ -4,6 +4,7 @@ import io.morphospark.models.agents.AgentAlgorithm;
 import io.morphospark.models.agents.rules.Communication;
 import io.morphospark.models.agents.rules.Decision;
 import io.morphospark.models.agents.rules.Movement;
+import io.morphospark.models.patterns.ParamSpec;
 import io.morphospark.models.patterns.sim.AgentPatternParams;
 import io.morphospark.models.patterns.sim.AgentPatternParams.Raster;
 
@@ -36,17 +37,17 @@ final class AgentRegions {
     private AgentRegions() {
     }
 
-    static AgentPatternParams params(PatternLabel label, ToDoubleFunction<String> value) {
+    static AgentPatternParams params(PatternLabel label, ToDoubleFunction<ParamSpec> value) {
         return switch (label) {
             case RANDOM -> new AgentPatternParams(AgentAlgorithm.of(Movement.RANDOM_WALK, Decision.CONSENSUS_BASED,
-                    Communication.NONE, Map.of("noise", 1.0, "speed", value.applyAsDouble("speed"))),
-                    value.applyAsDouble("agents_per_pixel"), new double[] {1}, true, Raster.OCCUPANCY, 0);
-            case CLUSTERED -> trails(value.applyAsDouble("decay"), 0.24, value.applyAsDouble("noise"), 0, 4);
-            case SPOTTED -> trails(value.applyAsDouble("decay"), 0.1, value.applyAsDouble("noise"), 0, 2);
-            case STRIPED -> trails(value.applyAsDouble("decay"), 0.1, 0.2, value.applyAsDouble("anisotropy"), 2);
+                    Communication.NONE, Map.of("noise", 1.0, "speed", value.applyAsDouble(AgentPatternParams.SPEED))),
+                    value.applyAsDouble(AgentPatternParams.AGENTS_PER_PIXEL), new double[] {1}, true, Raster.OCCUPANCY, 0);
+            case CLUSTERED -> trails(value.applyAsDouble(AgentPatternParams.DECAY), 0.24, value.applyAsDouble(AgentPatternParams.NOISE), 0, 4);
+            case SPOTTED -> trails(value.applyAsDouble(AgentPatternParams.DECAY), 0.1, value.applyAsDouble(AgentPatternParams.NOISE), 0, 2);
+            case STRIPED -> trails(value.applyAsDouble(AgentPatternParams.DECAY), 0.1, 0.2, value.applyAsDouble(AgentPatternParams.ANISOTROPY), 2);
             case SPIRAL -> new AgentPatternParams(AgentAlgorithm.of(Movement.BOUNDARY_FOLLOWING, Decision.CONSENSUS_BASED,
-                    Communication.LOCAL_SIGNALING, Map.of("chirality", value.applyAsDouble("chirality"), "edge_bias", 0.0,
-                            "noise", value.applyAsDouble("noise"), "movement_weight", 1.0, "speed", 0.2)),
+                    Communication.LOCAL_SIGNALING, Map.of("chirality", value.applyAsDouble(AgentPatternParams.CHIRALITY), "edge_bias", 0.0,
+                            "noise", value.applyAsDouble(AgentPatternParams.NOISE), "movement_weight", 1.0, "speed", 0.2)),
                     2, new double[] {1}, false, Raster.HEADING_PHASE, 2);
             default -> throw new IllegalArgumentException("the agents family makes no " + label.id() + " patterns");
         };

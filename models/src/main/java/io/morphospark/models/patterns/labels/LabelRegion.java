@@ -1,7 +1,9 @@
 package io.morphospark.models.patterns.labels;
 
+import io.morphospark.models.patterns.ParamSpec;
 import io.morphospark.models.patterns.PatternSimulator;
 import io.morphospark.models.patterns.RunSpec;
+import io.morphospark.models.patterns.sim.AgentPatternParams;
 import io.morphospark.models.patterns.sim.AgentPatternSimulator;
 import io.morphospark.models.patterns.sim.BernoulliFieldParams;
 import io.morphospark.models.patterns.sim.BernoulliFieldSimulator;
@@ -18,6 +20,7 @@ import io.morphospark.models.patterns.sim.LateralInhibitionFieldSimulator;
 import io.morphospark.models.patterns.sim.LifeBorder;
 import io.morphospark.models.patterns.sim.Neighbourhood;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,30 +40,46 @@ import java.util.SplittableRandom;
  * 0.15], dt 0.01, 800–1200 steps.
  */
 public enum LabelRegion {
-    RANDOM(PatternLabel.RANDOM, "bernoulli", ranges("density", 0.3, 0.7)),
-    CLUSTERED(PatternLabel.CLUSTERED, "cellular-potts",
-            ranges("temperature", 8, 12, "condensing_fraction", 0.35, 0.6, "steps", 4000, 6000)),
-    SPOTTED(PatternLabel.SPOTTED, "gray-scott", ranges("feed", 0.027, 0.031, "kill", 0.061, 0.0625, "steps", 3000, 5000)),
-    STRIPED(PatternLabel.STRIPED, "gray-scott", ranges("feed", 0.027, 0.031, "kill", 0.0565, 0.058, "steps", 3000, 5000)),
-    SPIRAL(PatternLabel.SPIRAL, "cyclic-ca", ranges("states", 9, 11, "steps", 300, 600)),
-    LIFE(PatternLabel.LIFE, "life", ranges("density", 0.25, 0.45, "steps", 200, 1000)),
-    ALTERNATING(PatternLabel.ALTERNATING, "lateral-inhibition",
-            ranges("alpha", 4, 8, "theta", 0.45, 0.55, "noise", 0.05, 0.15, "steps", 800, 1200)),
+    RANDOM(PatternLabel.RANDOM, "bernoulli", param(BernoulliFieldParams.DENSITY, 0.3, 0.7)),
+    CLUSTERED(PatternLabel.CLUSTERED, "cellular-potts", param(CellularPottsParams.TEMPERATURE, 8, 12),
+            param(CellularPottsParams.CONDENSING_FRACTION, 0.35, 0.6), param(RunSpec.STEPS, 4000, 6000)),
+    SPOTTED(PatternLabel.SPOTTED, "gray-scott", param(GrayScottParams.FEED, 0.027, 0.031),
+            param(GrayScottParams.KILL, 0.061, 0.0625), param(RunSpec.STEPS, 3000, 5000)),
+    STRIPED(PatternLabel.STRIPED, "gray-scott", param(GrayScottParams.FEED, 0.027, 0.031),
+            param(GrayScottParams.KILL, 0.0565, 0.058), param(RunSpec.STEPS, 3000, 5000)),
+    SPIRAL(PatternLabel.SPIRAL, "cyclic-ca", param(CyclicCaParams.STATES, 9, 11), param(RunSpec.STEPS, 300, 600)),
+    LIFE(PatternLabel.LIFE, "life", param(GameOfLifeParams.DENSITY, 0.25, 0.45), param(RunSpec.STEPS, 200, 1000)),
+    ALTERNATING(PatternLabel.ALTERNATING, "lateral-inhibition", param(LateralInhibitionFieldParams.ALPHA, 4, 8),
+            param(LateralInhibitionFieldParams.THETA, 0.45, 0.55), param(LateralInhibitionFieldParams.NOISE, 0.05, 0.15),
+            param(RunSpec.STEPS, 800, 1200)),
     // The cell-agent family (docs/AGENTS.md, "Agent families in generate"): one interaction radius per pixel.
-    AGENTS_RANDOM(PatternLabel.RANDOM, AgentRegions.FAMILY, ranges("agents_per_pixel", 0.5, 0.9, "speed", 0.2, 0.5, "steps", 40, 80)),
-    AGENTS_CLUSTERED(PatternLabel.CLUSTERED, AgentRegions.FAMILY, ranges("decay", 0.003, 0.008, "noise", 0.1, 0.3, "steps", 500, 700)),
-    AGENTS_SPOTTED(PatternLabel.SPOTTED, AgentRegions.FAMILY, ranges("decay", 0.03, 0.08, "noise", 0.1, 0.3, "steps", 250, 350)),
-    AGENTS_STRIPED(PatternLabel.STRIPED, AgentRegions.FAMILY, ranges("decay", 0.03, 0.08, "anisotropy", 0.98, 1, "steps", 250, 350)),
-    AGENTS_SPIRAL(PatternLabel.SPIRAL, AgentRegions.FAMILY, ranges("chirality", 0.5, 1, "noise", 0.02, 0.1, "steps", 250, 350));
+    AGENTS_RANDOM(PatternLabel.RANDOM, AgentRegions.FAMILY, param(AgentPatternParams.AGENTS_PER_PIXEL, 0.5, 0.9),
+            param(AgentPatternParams.SPEED, 0.2, 0.5), param(RunSpec.STEPS, 40, 80)),
+    AGENTS_CLUSTERED(PatternLabel.CLUSTERED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.003, 0.008),
+            param(AgentPatternParams.NOISE, 0.1, 0.3), param(RunSpec.STEPS, 500, 700)),
+    AGENTS_SPOTTED(PatternLabel.SPOTTED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.03, 0.08),
+            param(AgentPatternParams.NOISE, 0.1, 0.3), param(RunSpec.STEPS, 250, 350)),
+    AGENTS_STRIPED(PatternLabel.STRIPED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.03, 0.08),
+            param(AgentPatternParams.ANISOTROPY, 0.98, 1), param(RunSpec.STEPS, 250, 350)),
+    AGENTS_SPIRAL(PatternLabel.SPIRAL, AgentRegions.FAMILY, param(AgentPatternParams.CHIRALITY, 0.5, 1),
+            param(AgentPatternParams.NOISE, 0.02, 0.1), param(RunSpec.STEPS, 250, 350));
+
+    /** A parameter a sweep may vary: its valid values (declared by the model) and this label's default range. */
+    public record Param(ParamSpec spec, double lo, double hi) {
+    }
 
     private final PatternLabel label;
     private final String family;
-    private final Map<String, double[]> defaults;
+    private final Map<String, Param> params;
 
-    LabelRegion(PatternLabel label, String family, Map<String, double[]> defaults) {
+    LabelRegion(PatternLabel label, String family, Param... params) {
         this.label = label;
         this.family = family;
-        this.defaults = defaults;
+        Map<String, Param> m = new LinkedHashMap<>();
+        for (Param p : params) {
+            m.put(p.spec().name(), p);
+        }
+        this.params = Collections.unmodifiableMap(m);
     }
 
     /** The label's default region (its first family). */
@@ -89,52 +108,76 @@ public enum LabelRegion {
     /** Parameter name → {lo, hi}, in a fixed order. */
     public Map<String, double[]> defaults() {
         Map<String, double[]> copy = new LinkedHashMap<>();
-        defaults.forEach((k, v) -> copy.put(k, v.clone()));
+        params.forEach((k, p) -> copy.put(k, new double[] {p.lo(), p.hi()}));
         return copy;
+    }
+
+    /** Parameter name → its valid values, the same declarations the models' constructors check. */
+    public Map<String, ParamSpec> parameters() {
+        Map<String, ParamSpec> m = new LinkedHashMap<>();
+        params.forEach((k, p) -> m.put(k, p.spec()));
+        return m;
+    }
+
+    /** Whether the label's model has dynamics (a steps parameter); one without has a single frame. */
+    public boolean dynamic() {
+        return params.containsKey(RunSpec.STEPS.name());
     }
 
     /** Values drawn uniformly inside the default region from {@code rng}. */
     Map<String, Double> drawDefaults(SplittableRandom rng) {
         Map<String, Double> v = new LinkedHashMap<>();
-        defaults.forEach((name, r) -> v.put(name, r[0] + (r[1] - r[0]) * rng.nextDouble()));
+        params.forEach((name, p) -> v.put(name, p.lo() + (p.hi() - p.lo()) * rng.nextDouble()));
         return v;
     }
 
     /** Steps of a run with these values (0 for models without dynamics). */
     int steps(Map<String, Double> values) {
-        return defaults.containsKey("steps") ? (int) Math.round(value(values, "steps")) : 0;
+        try {
+            return dynamic() ? whole(values, RunSpec.STEPS) : 0;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);
+        }
     }
 
     /** A run for these values; {@code rng} draws the start details that are not parameters. */
     Drawn build(Map<String, Double> values, SplittableRandom rng, RunSpec spec) {
         try {
             return switch (this) {
-                case RANDOM -> Drawn.of(new BernoulliFieldParams(value(values, "density")), spec, new BernoulliFieldSimulator());
+                case RANDOM -> Drawn.of(new BernoulliFieldParams(value(values, BernoulliFieldParams.DENSITY)), spec,
+                        new BernoulliFieldSimulator());
                 case CLUSTERED -> Drawn.of(CellularPottsParams.compuCell3dCellSort()
-                                .withTemperature(value(values, "temperature"))
-                                .withCondensingFraction(value(values, "condensing_fraction")),
+                                .withTemperature(value(values, CellularPottsParams.TEMPERATURE))
+                                .withCondensingFraction(value(values, CellularPottsParams.CONDENSING_FRACTION)),
                         spec, new CellularPottsSimulator());
-                case SPOTTED, STRIPED -> Drawn.of(grayScott(rng, spec.width(), value(values, "feed"), value(values, "kill")),
-                        spec, new GrayScottSimulator());
-                case SPIRAL -> Drawn.of(new CyclicCaParams((int) Math.round(value(values, "states")), 1, Neighbourhood.VON_NEUMANN),
+                case SPOTTED, STRIPED -> Drawn.of(grayScott(rng, spec.width(), value(values, GrayScottParams.FEED),
+                        value(values, GrayScottParams.KILL)), spec, new GrayScottSimulator());
+                case SPIRAL -> Drawn.of(new CyclicCaParams(whole(values, CyclicCaParams.STATES), 1, Neighbourhood.VON_NEUMANN),
                         spec, new CyclicCaSimulator());
-                case LIFE -> Drawn.of(new GameOfLifeParams(value(values, "density"), LifeBorder.TORUS), spec, new GameOfLifeSimulator());
-                case ALTERNATING -> Drawn.of(new LateralInhibitionFieldParams(value(values, "alpha"), value(values, "theta"),
-                        value(values, "noise"), 0.01), spec, new LateralInhibitionFieldSimulator());
+                case LIFE -> Drawn.of(new GameOfLifeParams(value(values, GameOfLifeParams.DENSITY), LifeBorder.TORUS), spec,
+                        new GameOfLifeSimulator());
+                case ALTERNATING -> Drawn.of(new LateralInhibitionFieldParams(value(values, LateralInhibitionFieldParams.ALPHA),
+                        value(values, LateralInhibitionFieldParams.THETA), value(values, LateralInhibitionFieldParams.NOISE), 0.01),
+                        spec, new LateralInhibitionFieldSimulator());
                 case AGENTS_RANDOM, AGENTS_CLUSTERED, AGENTS_SPOTTED, AGENTS_STRIPED, AGENTS_SPIRAL ->
-                        Drawn.of(AgentRegions.params(label, name -> value(values, name)), spec, new AgentPatternSimulator());
+                        Drawn.of(AgentRegions.params(label, p -> value(values, p)), spec, new AgentPatternSimulator());
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);
         }
     }
 
-    private double value(Map<String, Double> values, String name) {
-        Double v = values.get(name);
+    private double value(Map<String, Double> values, ParamSpec parameter) {
+        Double v = values.get(parameter.name());
         if (v == null) {
-            throw new IllegalArgumentException(label.id() + ": no value for parameter '" + name + "'");
+            throw new IllegalArgumentException("no value for parameter '" + parameter.name() + "'");
         }
-        return v;
+        return parameter.resolve(v);
+    }
+
+    /** A whole-number parameter: the sweep's draw rounded (halves up) and checked, as the validator assumes. */
+    private int whole(Map<String, Double> values, ParamSpec parameter) {
+        return (int) value(values, parameter);
     }
 
     /** Sims's diffusion; a start of random (0.5, 0.25) patches, about one per 100–200 cells. */
@@ -143,12 +186,8 @@ public enum LabelRegion {
         return new GrayScottParams(feed, kill, 1.0, 0.5, 1.0, patches, 3 + rng.nextInt(3), 0.05 * rng.nextDouble());
     }
 
-    private static Map<String, double[]> ranges(Object... nameLoHi) {
-        Map<String, double[]> m = new LinkedHashMap<>();
-        for (int i = 0; i < nameLoHi.length; i += 3) {
-            m.put((String) nameLoHi[i], new double[] {((Number) nameLoHi[i + 1]).doubleValue(), ((Number) nameLoHi[i + 2]).doubleValue()});
-        }
-        return m;
+    private static Param param(ParamSpec spec, double lo, double hi) {
+        return new Param(spec, lo, hi);
     }
 
     /** Model parameters, run and simulator of one attempt. */

@@ -1,5 +1,6 @@
 package io.morphospark.models.patterns.labels;
 
+import io.morphospark.models.patterns.FrameSchedule;
 import io.morphospark.models.patterns.FrameSink;
 import io.morphospark.models.patterns.Frame;
 import io.morphospark.models.patterns.RunSpec;
@@ -69,23 +70,37 @@ public final class PatternGenerator implements Serializable {
      * (a model without dynamics has one frame).
      */
     public PatternSample sample(PatternLabel label, long sampleId, Map<String, Double> values, int frames, FrameSink sink) {
+        return sample(label, sampleId, values, FrameSchedule.evenly(frames), sink);
+    }
+
+    /**
+     * A sample with the given parameter values ({@code null}: drawn in the default region), handing
+     * {@code sink} the observed frames of the steps {@code frames} names (a model without dynamics
+     * has one frame). A schedule the run cannot keep (more evenly spaced frames than steps + 1) is
+     * refused with an exception naming the label.
+     */
+    public PatternSample sample(PatternLabel label, long sampleId, Map<String, Double> values, FrameSchedule frames,
+                                FrameSink sink) {
         return sample(LabelRegion.of(label), sampleId, values, frames, sink);
     }
 
     /** As above, in a given family's region of the label (a label may be made by several families). */
-    public PatternSample sample(LabelRegion region, long sampleId, Map<String, Double> values, int frames, FrameSink sink) {
-        if (frames < 1) {
-            throw new IllegalArgumentException("frames must be at least 1, got " + frames);
-        }
+    public PatternSample sample(LabelRegion region, long sampleId, Map<String, Double> values, FrameSchedule frames,
+                                FrameSink sink) {
         PatternLabel label = region.label();
+        FrameSchedule schedule = region.dynamic() ? frames : FrameSchedule.evenly(1);
         for (int attempt = 0; ; attempt++) {
             SplittableRandom rng = RandomStreams.stream(seed, Purpose.SIMULATION, LABEL_DOMAIN, label.code, sampleId, attempt);
             int side = minSide + rng.nextInt(maxSide - minSide + 1);
             Map<String, Double> v = values != null ? values : region.drawDefaults(rng);
             int steps = region.steps(v);
-            int stride = frames == 1 || steps == 0 ? 0 : Math.max(1, steps / (frames - 1));
             long runSeed = RandomStreams.key(seed, Purpose.SIMULATION, LABEL_DOMAIN, label.code, attempt);
-            RunSpec spec = new RunSpec(side, side, steps, stride, runSeed, sampleId);
+            RunSpec spec;
+            try {
+                spec = new RunSpec(side, side, steps, schedule, runSeed, sampleId);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);
+            }
             LabelRegion.Drawn drawn = region.build(v, rng, spec);
             List<Recorded> recorded = new ArrayList<>();
             Frame last = drawn.simulator().run(drawn.params(), spec, (step, f) -> recorded.add(new Recorded(step, f)));
@@ -95,7 +110,7 @@ public final class PatternGenerator implements Serializable {
             int symmetry = symmetries ? rng.nextInt(8) : 0;
             double noise = maxNoise * rng.nextDouble();
             long key = RandomStreams.key(seed, Purpose.SIMULATION, LABEL_DOMAIN, label.code, sampleId, attempt, OBSERVATION);
-            for (Recorded r : evenlySpaced(recorded, frames)) {
+            for (Recorded r : recorded) {
                 sink.frame(r.step(), observe(r.frame(), symmetry, noise, key, r.step()));
             }
             Frame observed = observe(last, symmetry, noise, key, steps);
@@ -110,18 +125,6 @@ public final class PatternGenerator implements Serializable {
     private static Frame observe(Frame f, int symmetry, double noise, long key, int step) {
         return Observation.noise(Observation.transform(f, symmetry), noise, new SplittableRandom(RandomStreams.key(key,
                 Purpose.SIMULATION, step)));
-    }
-
-    /** {@code n} of the recorded frames, evenly spaced, the first and the last always among them. */
-    static List<Recorded> evenlySpaced(List<Recorded> all, int n) {
-        if (all.size() <= n) {
-            return all;
-        }
-        List<Recorded> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            out.add(all.get(n == 1 ? all.size() - 1 : (int) Math.round(k * (all.size() - 1) / (double) (n - 1))));
-        }
-        return out;
     }
 
     static boolean alive(PatternLabel label, Frame f) {

@@ -1,8 +1,9 @@
 package io.morphospark.models.patterns.sim;
 
-import io.morphospark.models.patterns.Checks;
+import io.morphospark.models.patterns.ParamSpec;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Graner–Glazier cellular Potts model of differential-adhesion cell sorting, two cell types
@@ -36,18 +37,34 @@ public record CellularPottsParams(double jCC, double jCN, double jNN, double jCM
         return new CellularPottsParams(jCC, jCN, jNN, jCM, jNM, targetVolume, lambdaVolume, temperature, cellSide, condensingFraction, c);
     }
 
+    public static final ParamSpec J_CC = ParamSpec.nonNegative("j_cc");
+    public static final ParamSpec J_CN = ParamSpec.nonNegative("j_cn");
+    public static final ParamSpec J_NN = ParamSpec.nonNegative("j_nn");
+    public static final ParamSpec J_CM = ParamSpec.nonNegative("j_cm");
+    public static final ParamSpec J_NM = ParamSpec.nonNegative("j_nm");
+    public static final ParamSpec TARGET_VOLUME = ParamSpec.positive("target_volume");
+    public static final ParamSpec LAMBDA_VOLUME = ParamSpec.nonNegative("lambda_volume");
+    /** The Metropolis temperature divides energy differences, so it must be positive. */
+    public static final ParamSpec TEMPERATURE = ParamSpec.positive("temperature");
+    public static final ParamSpec CELL_SIDE = ParamSpec.integer("cell_side", 1, Integer.MAX_VALUE);
+    public static final ParamSpec CONDENSING_FRACTION = ParamSpec.probability("condensing_fraction");
+    public static final ParamSpec COVERAGE = ParamSpec.positive("coverage");
+    /** Every parameter's valid values, declared once (the sweep validator checks against these). */
+    public static final List<ParamSpec> PARAMS = List.of(J_CC, J_CN, J_NN, J_CM, J_NM, TARGET_VOLUME, LAMBDA_VOLUME,
+            TEMPERATURE, CELL_SIDE, CONDENSING_FRACTION, COVERAGE);
+
     public CellularPottsParams {
-        Checks.nonNegative("j-cc", jCC);
-        Checks.nonNegative("j-cn", jCN);
-        Checks.nonNegative("j-nn", jNN);
-        Checks.nonNegative("j-cm", jCM);
-        Checks.nonNegative("j-nm", jNM);
-        Checks.positive("target-volume", targetVolume);
-        Checks.nonNegative("lambda-volume", lambdaVolume);
-        Checks.positive("temperature", temperature);
-        Checks.atLeast("cell-side", cellSide, 1);
-        Checks.probability("condensing-fraction", condensingFraction);
-        Checks.positive("coverage", coverage);
+        J_CC.check(jCC);
+        J_CN.check(jCN);
+        J_NN.check(jNN);
+        J_CM.check(jCM);
+        J_NM.check(jNM);
+        TARGET_VOLUME.check(targetVolume);
+        LAMBDA_VOLUME.check(lambdaVolume);
+        TEMPERATURE.check(temperature);
+        CELL_SIDE.check(cellSide);
+        CONDENSING_FRACTION.check(condensingFraction);
+        COVERAGE.check(coverage);
     }
 
     /** Contact energy between cell types (0 medium, 1 condensing, 2 non-condensing). */

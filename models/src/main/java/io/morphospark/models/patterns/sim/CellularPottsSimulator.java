@@ -25,7 +25,9 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         SplittableRandom rng = spec.stream(RunSpec.StreamUse.DYNAMICS);
         double[] j = p.contactMatrix();
         Frame frame = lattice.types();
-        sink.frame(0, frame);
+        if (spec.records(0)) {
+            sink.frame(0, frame);
+        }
         for (int step = 1; step <= spec.steps(); step++) {
             lattice.monteCarloStep(p, j, rng);
             if (spec.records(step)) {

@@ -15,7 +15,9 @@ public final class GameOfLifeSimulator implements PatternSimulator<GameOfLifePar
         byte[] soup = BernoulliFieldSimulator.draw(p.density(), w * h, spec.stream(RunSpec.StreamUse.INITIAL_STATE));
         BitPackedLife life = BitPackedLife.of(soup, w, h, p.border());
         Frame frame = Frame.discrete(w, h, 2, soup);
-        sink.frame(0, frame);
+        if (spec.records(0)) {
+            sink.frame(0, frame);
+        }
         for (int step = 1; step <= spec.steps(); step++) {
             life.step();
             if (spec.records(step)) {

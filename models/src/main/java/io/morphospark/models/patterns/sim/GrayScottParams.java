@@ -1,8 +1,9 @@
 package io.morphospark.models.patterns.sim;
 
-import io.morphospark.models.patterns.Checks;
+import io.morphospark.models.patterns.ParamSpec;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Gray–Scott in Karl Sims's discrete form: {@code u += dt·(Du·L(u) − uv² + F(1−u))},
@@ -27,15 +28,30 @@ public record GrayScottParams(double feed, double kill, double du, double dv, do
         return new GrayScottParams(feed, kill, du, dv, dt, newPatches, newPatchSide, newNoise);
     }
 
+    /**
+     * Feed and kill rates: Pearson's map and every regime of REFERENCE.md §5 lie in [0, 0.1]; far
+     * beyond it the explicit update with dt = 1 overshoots and the fields diverge to infinity.
+     */
+    public static final ParamSpec FEED = ParamSpec.between("feed", 0, 0.1);
+    public static final ParamSpec KILL = ParamSpec.between("kill", 0, 0.1);
+    public static final ParamSpec DU = ParamSpec.nonNegative("du");
+    public static final ParamSpec DV = ParamSpec.nonNegative("dv");
+    public static final ParamSpec DT = ParamSpec.positive("dt");
+    public static final ParamSpec PATCHES = ParamSpec.integer("patches", 0, Integer.MAX_VALUE);
+    public static final ParamSpec PATCH_SIDE = ParamSpec.integer("patch_side", 1, Integer.MAX_VALUE);
+    public static final ParamSpec NOISE = ParamSpec.probability("noise");
+    /** Every parameter's valid values, declared once (the sweep validator checks against these). */
+    public static final List<ParamSpec> PARAMS = List.of(FEED, KILL, DU, DV, DT, PATCHES, PATCH_SIDE, NOISE);
+
     public GrayScottParams {
-        Checks.nonNegative("feed", feed);
-        Checks.nonNegative("kill", kill);
-        Checks.nonNegative("du", du);
-        Checks.nonNegative("dv", dv);
-        Checks.positive("dt", dt);
-        Checks.atLeast("patches", patches, 0);
-        Checks.atLeast("patch-side", patchSide, 1);
-        Checks.probability("noise", noise);
+        FEED.check(feed);
+        KILL.check(kill);
+        DU.check(du);
+        DV.check(dv);
+        DT.check(dt);
+        PATCHES.check(patches);
+        PATCH_SIDE.check(patchSide);
+        NOISE.check(noise);
         // The centre weight of the explicit update is 1 − D·dt; negative would make it unstable.
         if (du * dt > 1 || dv * dt > 1) {
             throw new IllegalArgumentException("du·dt and dv·dt must be at most 1 for the explicit scheme, got "

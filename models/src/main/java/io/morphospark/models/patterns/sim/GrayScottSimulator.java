@@ -23,7 +23,9 @@ public final class GrayScottSimulator implements PatternSimulator<GrayScottParam
         float[] nv = new float[u.length];
         initialise(p, spec, u, v);
         Frame frame = frame(v, w, h);
-        sink.frame(0, frame);
+        if (spec.records(0)) {
+            sink.frame(0, frame);
+        }
         for (int step = 1; step <= spec.steps(); step++) {
             PeriodicHalo.wrap(u, w, h);
             PeriodicHalo.wrap(v, w, h);

@@ -14,11 +14,8 @@ public record GreenbergHastingsParams(int states, int threshold, Neighbourhood n
 
     public GreenbergHastingsParams {
         Checks.present("neighbourhood", neighbourhood);
-        Checks.atLeast("states", states, 3);
-        if (states > CyclicCaParams.MAX_STATES) {
-            throw new IllegalArgumentException("states must be at most " + CyclicCaParams.MAX_STATES + ", got " + states);
-        }
-        Checks.atLeast("threshold", threshold, 1);
+        CyclicCaParams.STATES.check(states); // the same cyclic state space
+        CyclicCaParams.THRESHOLD.check(threshold);
         if (threshold > neighbourhood.size()) {
             throw new IllegalArgumentException("threshold must be at most the " + neighbourhood.size()
                     + " neighbours of " + neighbourhood + ", got " + threshold);

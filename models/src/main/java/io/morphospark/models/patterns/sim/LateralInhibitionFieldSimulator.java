@@ -25,7 +25,9 @@ public final class LateralInhibitionFieldSimulator implements PatternSimulator<L
         float[] next = new float[s.length];
         double diffusion = Math.sqrt(p.dt()) * p.noise();
         Frame frame = Frame.continuous(w, h, s.clone());
-        sink.frame(0, frame);
+        if (spec.records(0)) {
+            sink.frame(0, frame);
+        }
         for (int step = 1; step <= spec.steps(); step++) {
             SplittableRandom noise = spec.stream(RunSpec.StreamUse.DYNAMICS, step);
             for (int y = 0; y < h; y++) {

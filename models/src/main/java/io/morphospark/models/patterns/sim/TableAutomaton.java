@@ -43,7 +43,9 @@ final class TableAutomaton {
             }
         }
         Frame frame = frame(grid, w, h);
-        sink.frame(0, frame);
+        if (spec.records(0)) {
+            sink.frame(0, frame);
+        }
         for (int step = 1; step <= spec.steps(); step++) {
             step(grid, spare, counts, w, h);
             byte[] t = grid;

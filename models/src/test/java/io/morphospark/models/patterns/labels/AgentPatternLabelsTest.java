@@ -1,5 +1,6 @@
 package io.morphospark.models.patterns.labels;
 
+import io.morphospark.models.patterns.FrameSchedule;
 import io.morphospark.models.patterns.FrameSink;
 import io.morphospark.models.patterns.metrics.PatternMetrics;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class AgentPatternLabelsTest {
         for (PatternLabel label : LABELS) {
             List<PatternMetrics> m = new ArrayList<>();
             for (int i = 0; i < PER_LABEL; i++) {
-                PatternSample s = g.sample(LabelRegion.of(label, "agents"), i, null, 1, FrameSink.NONE);
+                PatternSample s = g.sample(LabelRegion.of(label, "agents"), i, null, FrameSchedule.evenly(1), FrameSink.NONE);
                 assertEquals(0, s.attempt(), label + " sample " + i + " needed a redraw");
                 m.add(s.metrics());
             }

@@ -216,9 +216,9 @@ class SimulatorsTest {
         assertRejected("threshold", () -> new CyclicCaParams(5, 0, Neighbourhood.MOORE));
         assertRejected("neighbourhood", () -> new CyclicCaParams(5, 1, null));
         assertRejected("states", () -> new GreenbergHastingsParams(2, 1, Neighbourhood.MOORE));
-        assertRejected("j-cn", () -> new CellularPottsParams(2, -11, 16, 16, 16, 25, 2, 10, 5, 0.5, 1));
+        assertRejected("j_cn", () -> new CellularPottsParams(2, -11, 16, 16, 16, 25, 2, 10, 5, 0.5, 1));
         assertRejected("temperature", () -> CellularPottsParams.compuCell3dCellSort().withTemperature(0));
-        assertRejected("condensing-fraction", () -> CellularPottsParams.compuCell3dCellSort().withCondensingFraction(1.5));
+        assertRejected("condensing_fraction", () -> CellularPottsParams.compuCell3dCellSort().withCondensingFraction(1.5));
         assertRejected("density", () -> new BernoulliFieldParams(-0.1));
         assertRejected("density", () -> new GameOfLifeParams(1.1, LifeBorder.DEAD));
         assertRejected("width", () -> new RunSpec(3, 10, 1, 0, 0, 0));
