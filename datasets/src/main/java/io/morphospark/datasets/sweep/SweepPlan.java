@@ -88,7 +88,7 @@ public final class SweepPlan implements Serializable {
         long nextId = 0;
         for (Map.Entry<String, SweepSpec.LabelSpec> e : spec.labels.entrySet()) {
             String field = "labels." + e.getKey();
-            LabelRegion region = LabelRegion.of(PatternLabel.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)));
+            LabelRegion region = LabelRegion.of(PatternLabel.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), e.getValue().family);
             Map<String, double[]> defaults = region.defaults();
             Map<String, ParamSpec> valid = region.parameters();
             for (String name : e.getValue().params.keySet()) {

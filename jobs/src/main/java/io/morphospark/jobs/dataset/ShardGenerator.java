@@ -3,6 +3,7 @@ package io.morphospark.jobs.dataset;
 import io.morphospark.datasets.dataset.FrameCodec;
 import io.morphospark.datasets.sweep.SweepPlan;
 import io.morphospark.models.patterns.Frame;
+import io.morphospark.models.patterns.labels.LabelRegion;
 import io.morphospark.models.patterns.labels.PatternGenerator;
 import io.morphospark.models.patterns.labels.PatternSample;
 import io.morphospark.models.patterns.metrics.PatternMetrics;
@@ -40,7 +41,7 @@ final class ShardGenerator {
             long id = label.firstId() + index;
             Map<String, Double> values = label.values(spec.seed, index);
             List<Row> sampleFrames = new ArrayList<>();
-            PatternSample s = generator.sample(label.label(), index, values, plan.schedule(),
+            PatternSample s = generator.sample(LabelRegion.of(label.label(), label.family()), index, values, plan.schedule(),
                     (step, f) -> sampleFrames.add(frameRow(id, step, f)));
             frames.addAll(sampleFrames);
             cellFrames += (long) sampleFrames.size() * s.frame().cells();

@@ -28,7 +28,9 @@ public record AgentAlgorithm(Movement movement, Decision decision, Communication
 
     /** Parameters every algorithm has. */
     public static final List<ParameterSpec> COMMON = List.of(
-            new ParameterSpec("speed", 0, 0.5, 0.1, "distance moved per step, in units of the interaction radius"));
+            new ParameterSpec("speed", 0, 0.5, 0.1, "distance moved per step, in units of the interaction radius"),
+            new ParameterSpec("anisotropy", 0, 1, 0,
+                    "a: the y component of every displacement is scaled by 1 − a (1: agents move along x only)"));
 
     public AgentAlgorithm {
         Map<String, Double> resolved = new LinkedHashMap<>();
@@ -68,6 +70,22 @@ public record AgentAlgorithm(Movement movement, Decision decision, Communication
         all.addAll(d.parameters());
         all.addAll(c.parameters());
         return all;
+    }
+
+    /** The declaration of the parameter {@code name} (names are unique across all rules). */
+    public static ParameterSpec declared(String name) {
+        List<ParameterSpec> all = new ArrayList<>(COMMON);
+        for (Movement m : Movement.values()) {
+            all.addAll(m.parameters());
+        }
+        for (Decision d : Decision.values()) {
+            all.addAll(d.parameters());
+        }
+        for (Communication c : Communication.values()) {
+            all.addAll(c.parameters());
+        }
+        return all.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no agent rule declares a parameter '" + name + "'"));
     }
 
     public List<ParameterSpec> parameterSpecs() {

@@ -76,7 +76,7 @@ class AgentInputTest {
                 Communication.CHEMICAL_TRAILS, Map.of("chirality", -0.5));
         assertEquals(-0.5, a.get("chirality"));
         assertEquals(0.3, a.get("edge_bias"));
-        assertEquals(1 + 2 + 3 + 3, a.parameters().size());
+        assertEquals(2 + 2 + 3 + 3, a.parameters().size());
         assertEquals("boundary_following/energy_minimizing/chemical_trails", a.id());
     }
 }

@@ -58,19 +58,19 @@ class ParamSpecTest {
                 double lo = spec.loOpen() ? Math.nextUp(spec.lo()) : spec.lo();
                 double hi = steps ? 200 : Double.isInfinite(spec.hi()) ? 1e6 : spec.hi();
                 for (double v : new double[] {lo, hi}) {
-                    PatternSample s = generator.sample(r.label(), 1, values(r, spec.name(), v), 1, (step, f) -> { });
+                    PatternSample s = generator.sample(r, 1, values(r, spec.name(), v), FrameSchedule.evenly(1), (step, f) -> { });
                     for (float x : s.frame().values()) {
                         assertTrue(Float.isFinite(x), r + " with " + spec.name() + " = " + v + " gives a non-finite cell");
                     }
                 }
                 double below = spec.integer() ? spec.lo() - 1 : spec.loOpen() ? spec.lo() : Math.nextDown(spec.lo());
                 var ex = assertThrows(IllegalArgumentException.class,
-                        () -> generator.sample(r.label(), 1, values(r, spec.name(), below), 1, (step, f) -> { }));
+                        () -> generator.sample(r, 1, values(r, spec.name(), below), FrameSchedule.evenly(1), (step, f) -> { }));
                 assertTrue(ex.getMessage().contains(spec.name()), ex.getMessage());
                 if (Double.isFinite(spec.hi()) && !steps) {
                     double above = spec.integer() ? spec.hi() + 1 : Math.nextUp(spec.hi());
                     ex = assertThrows(IllegalArgumentException.class,
-                            () -> generator.sample(r.label(), 1, values(r, spec.name(), above), 1, (step, f) -> { }));
+                            () -> generator.sample(r, 1, values(r, spec.name(), above), FrameSchedule.evenly(1), (step, f) -> { }));
                     assertTrue(ex.getMessage().contains(spec.name()), ex.getMessage());
                 }
             }

@@ -1,5 +1,7 @@
 package io.morphospark.models.agents.rules;
 
+import io.morphospark.models.patterns.ParamSpec;
+
 import java.io.Serializable;
 
 /**
@@ -26,6 +28,11 @@ public record ParameterSpec(String name, double min, double max, double defaultV
                     + max + "]");
         }
         return value;
+    }
+
+    /** The same range as the pattern models declare theirs, so generate's sweep validator checks it like any other. */
+    public ParamSpec validValues() {
+        return ParamSpec.between(name, min, max);
     }
 
     /** {@code name=default in [min, max]: description}, as --help lists it. */

@@ -39,6 +39,8 @@ public final class AgentWorld {
 
     // Rule parameters, read once.
     private final double speed;
+    /** 1 − anisotropy: the factor of every displacement's y component. */
+    private final double yMobility;
     private final double persistence;
     private final double sensitivity;
     private final double selectivity;
@@ -103,6 +105,7 @@ public final class AgentWorld {
         }
         this.trail = algorithm.communication() == Communication.CHEMICAL_TRAILS ? new Field(side, radius, settings.periodic()) : null;
         this.speed = algorithm.get("speed") * radius;
+        this.yMobility = 1 - algorithm.get("anisotropy");
         this.persistence = param("persistence", 0);
         this.sensitivity = param("sensitivity", 0);
         this.selectivity = param("selectivity", 0);
@@ -395,7 +398,7 @@ public final class AgentWorld {
                     dirX = hX;
                     dirY = hY;
                     px = wrapOrReflect(x[i] + speed * pdx);
-                    py = wrapOrReflect(y[i] + speed * pdy);
+                    py = wrapOrReflect(y[i] + speed * pdy * yMobility);
                     double before = cells.energyAt(x[i], y[i], type[i], i, radius, core, adhesionSame, adhesionOther,
                             CORE_STIFFNESS);
                     double after = cells.energyAt(px, py, type[i], i, radius, core, adhesionSame, adhesionOther,
@@ -417,6 +420,7 @@ public final class AgentWorld {
                 dx += speed * dirX;
                 dy += speed * dirY;
             }
+            dy *= yMobility;
             double dl2 = dx * dx + dy * dy;
             if (dl2 > limit * limit) {
                 double f = limit / Math.sqrt(dl2);

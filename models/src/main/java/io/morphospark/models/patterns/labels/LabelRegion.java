@@ -3,6 +3,8 @@ package io.morphospark.models.patterns.labels;
 import io.morphospark.models.patterns.ParamSpec;
 import io.morphospark.models.patterns.PatternSimulator;
 import io.morphospark.models.patterns.RunSpec;
+import io.morphospark.models.patterns.sim.AgentPatternParams;
+import io.morphospark.models.patterns.sim.AgentPatternSimulator;
 import io.morphospark.models.patterns.sim.BernoulliFieldParams;
 import io.morphospark.models.patterns.sim.BernoulliFieldSimulator;
 import io.morphospark.models.patterns.sim.CellularPottsParams;
@@ -49,7 +51,18 @@ public enum LabelRegion {
     LIFE(PatternLabel.LIFE, "life", param(GameOfLifeParams.DENSITY, 0.25, 0.45), param(RunSpec.STEPS, 200, 1000)),
     ALTERNATING(PatternLabel.ALTERNATING, "lateral-inhibition", param(LateralInhibitionFieldParams.ALPHA, 4, 8),
             param(LateralInhibitionFieldParams.THETA, 0.45, 0.55), param(LateralInhibitionFieldParams.NOISE, 0.05, 0.15),
-            param(RunSpec.STEPS, 800, 1200));
+            param(RunSpec.STEPS, 800, 1200)),
+    // The cell-agent family (docs/AGENTS.md, "Agent families in generate"): one interaction radius per pixel.
+    AGENTS_RANDOM(PatternLabel.RANDOM, AgentRegions.FAMILY, param(AgentPatternParams.AGENTS_PER_PIXEL, 0.5, 0.9),
+            param(AgentPatternParams.SPEED, 0.2, 0.5), param(RunSpec.STEPS, 40, 80)),
+    AGENTS_CLUSTERED(PatternLabel.CLUSTERED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.003, 0.008),
+            param(AgentPatternParams.NOISE, 0.1, 0.3), param(RunSpec.STEPS, 500, 700)),
+    AGENTS_SPOTTED(PatternLabel.SPOTTED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.03, 0.08),
+            param(AgentPatternParams.NOISE, 0.1, 0.3), param(RunSpec.STEPS, 250, 350)),
+    AGENTS_STRIPED(PatternLabel.STRIPED, AgentRegions.FAMILY, param(AgentPatternParams.DECAY, 0.03, 0.08),
+            param(AgentPatternParams.ANISOTROPY, 0.98, 1), param(RunSpec.STEPS, 250, 350)),
+    AGENTS_SPIRAL(PatternLabel.SPIRAL, AgentRegions.FAMILY, param(AgentPatternParams.CHIRALITY, 0.5, 1),
+            param(AgentPatternParams.NOISE, 0.02, 0.1), param(RunSpec.STEPS, 250, 350));
 
     /** A parameter a sweep may vary: its valid values (declared by the model) and this label's default range. */
     public record Param(ParamSpec spec, double lo, double hi) {
@@ -69,8 +82,19 @@ public enum LabelRegion {
         this.params = Collections.unmodifiableMap(m);
     }
 
+    /** The label's default region (its first family). */
     public static LabelRegion of(PatternLabel label) {
         return valueOf(label.name());
+    }
+
+    /** The region of {@code label} in {@code family}. */
+    public static LabelRegion of(PatternLabel label, String family) {
+        for (LabelRegion r : values()) {
+            if (r.label == label && r.family.equals(family)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("family " + family + " makes no " + label.id() + " patterns");
     }
 
     public PatternLabel label() {
@@ -135,6 +159,8 @@ public enum LabelRegion {
                 case ALTERNATING -> Drawn.of(new LateralInhibitionFieldParams(value(values, LateralInhibitionFieldParams.ALPHA),
                         value(values, LateralInhibitionFieldParams.THETA), value(values, LateralInhibitionFieldParams.NOISE), 0.01),
                         spec, new LateralInhibitionFieldSimulator());
+                case AGENTS_RANDOM, AGENTS_CLUSTERED, AGENTS_SPOTTED, AGENTS_STRIPED, AGENTS_SPIRAL ->
+                        Drawn.of(AgentRegions.params(label, p -> value(values, p)), spec, new AgentPatternSimulator());
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(label.id() + ": " + e.getMessage(), e);

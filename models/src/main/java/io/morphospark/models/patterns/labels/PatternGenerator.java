@@ -81,7 +81,13 @@ public final class PatternGenerator implements Serializable {
      */
     public PatternSample sample(PatternLabel label, long sampleId, Map<String, Double> values, FrameSchedule frames,
                                 FrameSink sink) {
-        LabelRegion region = LabelRegion.of(label);
+        return sample(LabelRegion.of(label), sampleId, values, frames, sink);
+    }
+
+    /** As above, in a given family's region of the label (a label may be made by several families). */
+    public PatternSample sample(LabelRegion region, long sampleId, Map<String, Double> values, FrameSchedule frames,
+                                FrameSink sink) {
+        PatternLabel label = region.label();
         FrameSchedule schedule = region.dynamic() ? frames : FrameSchedule.evenly(1);
         for (int attempt = 0; ; attempt++) {
             SplittableRandom rng = RandomStreams.stream(seed, Purpose.SIMULATION, LABEL_DOMAIN, label.code, sampleId, attempt);
