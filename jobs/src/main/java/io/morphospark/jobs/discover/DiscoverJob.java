@@ -160,6 +160,7 @@ public final class DiscoverJob {
         summary.put("archive", state.archive().layout().describe());
         summary.put("evaluations_this_session", evaluationsHere);
         summary.put("evaluations_per_s_this_session", evaluateNanos == 0 ? 0 : evaluationsHere / (evaluateNanos / 1e9));
+        summary.set("rule_marginals", marginals(dir, problem));
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         SummaryJson.write(dir.resolve("summary.json"), summary);
         dir.commit();
@@ -167,6 +168,30 @@ public final class DiscoverJob {
                 (System.nanoTime() - start) / 1e9, summary.get("best_performance").asDouble(), state.archive().size(),
                 state.archive().coverage(), state.archive().qdScore(), dir.target());
         return summary;
+    }
+
+    /**
+     * Per-rule marginal means over every valid evaluated algorithm: for each kind (movement,
+     * decision, communication) and rule, the count and the mean performance and scenario scores —
+     * which rules matter for which scenario (from an exhaustive run: every triple once).
+     */
+    private ObjectNode marginals(RunDirectory dir, DiscoveryProblem problem) {
+        var evaluations = ParquetTables.read(spark, dir.resolve(DiscoveryTables.EVALUATIONS)).filter("NOT invalid");
+        ObjectNode out = new ObjectMapper().createObjectNode();
+        for (String kind : List.of("movement", "decision", "communication")) {
+            List<org.apache.spark.sql.Column> aggregates = new ArrayList<>(List.of(functions.avg("performance").as("performance")));
+            problem.scenarios().forEach(s -> aggregates.add(functions.avg("mean_" + s.id()).as(s.id())));
+            ObjectNode byRule = out.putObject(kind);
+            for (Row r : evaluations.groupBy(kind).agg(functions.count("*").as("algorithms"),
+                    aggregates.toArray(org.apache.spark.sql.Column[]::new)).orderBy(kind).collectAsList()) {
+                ObjectNode rule = byRule.putObject(r.getString(0));
+                rule.put("algorithms", r.getLong(1));
+                for (int k = 2; k < r.length(); k++) {
+                    rule.put(r.schema().fields()[k].name(), r.getDouble(k));
+                }
+            }
+        }
+        return out;
     }
 
     /** One film to render: the k-th best algorithm of a scenario, run from that scenario's replicate 0. */

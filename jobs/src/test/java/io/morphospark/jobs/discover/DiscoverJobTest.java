@@ -76,7 +76,7 @@ class DiscoverJobTest {
     }
 
     @Test
-    void exhaustiveEvaluatesAll125TriplesAndGaKeepsItsElites() {
+    void exhaustiveEvaluatesAll125TriplesAndGaKeepsItsElites() throws Exception {
         Path ex = tmp.resolve("exhaustive");
         assertEquals(ExitCodes.OK, discover("--out", ex.toString(), "--search", "exhaustive", "--population", "125",
                 "--replicates", "1", "--film-top", "0"));
@@ -84,6 +84,18 @@ class DiscoverJobTest {
         assertEquals(125, table.count());
         assertEquals(125, table.select("algorithm").distinct().count());
         assertEquals(1, Tables.read(spark, ex, DiscoveryTables.GENERATIONS).count());
+        // the per-rule marginals of the summary: each rule of each kind is in 25 of the 125 triples
+        var marginals = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ex.resolve("summary.json").toFile())
+                .path("rule_marginals");
+        for (String kind : List.of("movement", "decision", "communication")) {
+            assertEquals(5, marginals.path(kind).size(), kind);
+            marginals.path(kind).forEach(rule -> assertEquals(25, rule.path("algorithms").asInt()));
+        }
+        double meanOfMovementMeans = 0;
+        for (var rule : marginals.path("movement")) {
+            meanOfMovementMeans += rule.path("sorting").asDouble() / 5;
+        }
+        assertEquals(table.agg(org.apache.spark.sql.functions.avg("mean_sorting")).first().getDouble(0), meanOfMovementMeans, 1e-9);
 
         Path ga = tmp.resolve("ga");
         assertEquals(ExitCodes.OK, discover("--out", ga.toString(), "--search", "ga", "--generations", "3",
