@@ -146,7 +146,20 @@ public final class DiscoverSettings implements Serializable {
         return new DiscoveryProblem(list, settings, replicates);
     }
 
+    /** The layout once computed (a CVT costs a k-means); not part of the recorded configuration. */
+    private transient CellLayout layout;
+    private transient String layoutKey;
+
     public CellLayout layout() {
+        String key = archive + "/" + bins + "/" + cvtCells + "/" + seed;
+        if (layout == null || !key.equals(layoutKey)) {
+            layout = buildLayout();
+            layoutKey = key;
+        }
+        return layout;
+    }
+
+    private CellLayout buildLayout() {
         if (!ARCHIVES.contains(archive)) {
             throw new IllegalArgumentException("unknown archive '" + archive + "' (known: grid, cvt)");
         }

@@ -57,6 +57,7 @@ final class DiscoveryPlots {
         chart.getStyler().setRangeColors(new Color[] {new Color(68, 1, 84), new Color(59, 82, 139),
             new Color(33, 145, 140), new Color(94, 201, 98), new Color(253, 231, 37)});
         chart.getStyler().setShowValue(false);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.000");
         chart.getStyler().setXAxisLabelRotation(90);
         if (heat.isEmpty()) {
             heat.add(new Number[] {0, 0, Double.NaN}); // XChart needs a value; an empty archive shows one blank cell

@@ -99,7 +99,11 @@ class DiscoverJobTest {
 
         Path ga = tmp.resolve("ga");
         assertEquals(ExitCodes.OK, discover("--out", ga.toString(), "--search", "ga", "--generations", "3",
-                "--population", "10", "--elites", "4", "--replicates", "2", "--film-top", "0"));
+                "--population", "10", "--elites", "4", "--replicates", "2", "--film-top", "0", "--archive", "cvt",
+                "--cvt-cells", "12"));
+        assertTrue(Files.isRegularFile(ga.resolve("plots/archive_heatmap.png")));
+        assertTrue(Tables.read(spark, ga, DiscoveryTables.ARCHIVE).agg(org.apache.spark.sql.functions.max("cell"))
+                .first().getInt(0) < 12);
         Dataset<Row> gens = Tables.read(spark, ga, DiscoveryTables.GENERATIONS).orderBy("generation");
         List<Row> rows = gens.collectAsList();
         assertEquals(List.of(10, 6, 6), rows.stream().map(r -> r.<Integer>getAs("candidates")).toList());

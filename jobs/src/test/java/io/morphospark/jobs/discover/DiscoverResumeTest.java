@@ -77,5 +77,6 @@ class DiscoverResumeTest {
         } finally {
             spark.stop();
         }
+        assertEquals(ExitCodes.BAD_INPUT, Main.execute("discover", "--resume", run.toString()), "a finished run");
     }
 }

@@ -14,13 +14,15 @@ public record CvtLayout(double[][] centroids) implements CellLayout {
     /** Samples per centroid and Lloyd iterations: enough for even cells at a few hundred cells. */
     static final int SAMPLES_PER_CELL = 50;
     static final int ITERATIONS = 20;
+    public static final int MAX_CELLS = 1000;
 
     public static CvtLayout of(int cells, int dimension, long seed) {
         if (cells < 1) {
             throw new IllegalArgumentException("a CVT archive needs at least 1 cell, got " + cells);
         }
-        if (cells > 10_000) {
-            throw new IllegalArgumentException("a CVT archive of " + cells + " cells is too large (at most 10000)");
+        if (cells > MAX_CELLS) {
+            throw new IllegalArgumentException("a CVT archive of " + cells + " cells is too large (at most " + MAX_CELLS
+                    + ": k-means over " + SAMPLES_PER_CELL + " samples per cell costs cells² per iteration)");
         }
         SplittableRandom rng = RandomStreams.stream(seed, Purpose.SELECTION, -1);
         double[][] samples = new double[cells * SAMPLES_PER_CELL][dimension];
