@@ -38,6 +38,10 @@ final class DiscoverCommand implements Callable<Integer> {
     int population;
     @Option(names = "--elites", defaultValue = "20", description = "GA: best kept each generation (default: ${DEFAULT-VALUE}).")
     int elites;
+    @Option(names = "--initial", defaultValue = "random", description = "ga and map-elites: generation 0 is "
+            + "--population random genomes (random) or the 125 triples at default parameters (triples), which then "
+            + "searches from the exhaustive table's candidates (default: ${DEFAULT-VALUE}).")
+    String initial;
     @Option(names = "--mutation-rate", defaultValue = "0.3", description = "GA: per-trait mutation probability "
             + "(default: ${DEFAULT-VALUE}).")
     double mutationRate;
@@ -121,6 +125,7 @@ final class DiscoverCommand implements Callable<Integer> {
         set("--generations", () -> s.generations = generations);
         set("--population", () -> s.population = population);
         set("--elites", () -> s.elites = elites);
+        set("--initial", () -> s.initial = initial);
         set("--mutation-rate", () -> s.mutationRate = mutationRate);
         set("--sigma", () -> s.sigma = sigma);
         set("--rule-mutation", () -> s.ruleMutation = ruleMutation);

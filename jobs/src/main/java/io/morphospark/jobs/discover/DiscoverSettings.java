@@ -51,6 +51,8 @@ public final class DiscoverSettings implements Serializable {
     /** GA population; MAP-Elites' random initial population; exhaustive: triples per generation. */
     public int population = 50;
     public int elites = 20;
+    /** Generation 0 of ga and map-elites: random genomes, or the 125 triples at default parameters. */
+    public String initial = "random";
     public double mutationRate = 0.3;
     /** Gaussian step of a parameter gene, in units of the parameter's range. */
     public double sigma = 0.1;
@@ -175,7 +177,7 @@ public final class DiscoverSettings implements Serializable {
     public DiscoverySearch search(DiscoveryProblem problem) {
         return switch (search) {
             case "exhaustive" -> new ExhaustiveSearch(population);
-            case "ga" -> new TripleGa(problem, population, elites, mutationRate, sigma, seed);
+            case "ga" -> new TripleGa(problem, population, elites, mutationRate, sigma, seed, seedTriples());
             case "map-elites" -> {
                 List<Emitter> emitters = new ArrayList<>();
                 if (gaussianBatch > 0) {
@@ -194,11 +196,18 @@ public final class DiscoverSettings implements Serializable {
                 if (emitters.isEmpty()) {
                     throw new IllegalArgumentException("map-elites needs at least one emitter with a batch above 0");
                 }
-                yield new MapElites(problem, BehaviourSpace.of(problem, descriptors), layout(), emitters, population, seed);
+                yield new MapElites(problem, BehaviourSpace.of(problem, descriptors), layout(), emitters, population, seed, seedTriples());
             }
             default -> throw new IllegalArgumentException("unknown search '" + search + "' (known: "
                     + String.join(", ", SEARCHES) + ")");
         };
+    }
+
+    private boolean seedTriples() {
+        if (!List.of("random", "triples").contains(initial)) {
+            throw new IllegalArgumentException("unknown initial population '" + initial + "' (known: random, triples)");
+        }
+        return initial.equals("triples");
     }
 
     /** A fresh run: the search and the archive its evaluations are measured in. */

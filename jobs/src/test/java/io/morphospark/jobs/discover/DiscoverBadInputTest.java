@@ -50,6 +50,7 @@ class DiscoverBadInputTest {
         refused("CVT archive needs at least 1 cell", "--archive", "cvt", "--cvt-cells", "0");
         refused("unknown archive 'hex'", "--archive", "hex");
         refused("generations must be at least 1", "--generations", "0");
+        refused("unknown initial population 'grid'", "--initial", "grid");
         refused("descriptors must differ", "--descriptors", "sorting,sorting");
     }
 

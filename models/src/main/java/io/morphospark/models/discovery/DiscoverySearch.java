@@ -90,6 +90,17 @@ public abstract class DiscoverySearch implements Serializable {
         generation++;
     }
 
+    /** Every rule triple at its default parameters (an initial population seeded with the exhaustive table's candidates). */
+    static Batch allTriples() {
+        double[][] g = new double[Genome.TRIPLES][];
+        int[][] parents = new int[Genome.TRIPLES][];
+        for (int t = 0; t < Genome.TRIPLES; t++) {
+            g[t] = Genome.triple(t);
+            parents[t] = Batch.NONE;
+        }
+        return new Batch(g, parents);
+    }
+
     /** {@code size} random genomes of the problem, from the streams (seed, INITIAL_POPULATION, generation, i). */
     static Batch random(Problem problem, long seed, int generation, int size) {
         double[][] g = new double[size][];

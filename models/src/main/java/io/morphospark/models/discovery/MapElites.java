@@ -23,11 +23,18 @@ public final class MapElites extends DiscoverySearch {
     private final List<Emitter> emitters;
     private final int initial;
     private final long seed;
+    private final boolean seedTriples;
     private List<Archive.Insertion> lastInsertions = List.of();
     /** Whether the population last asked came from the emitters (not random genomes), so they are told. */
     private boolean emittedLast;
 
     public MapElites(Problem problem, BehaviourSpace space, CellLayout layout, List<Emitter> emitters, int initial, long seed) {
+        this(problem, space, layout, emitters, initial, seed, false);
+    }
+
+    /** @param seedTriples generation 0 is the 125 triples at default parameters instead of {@code initial} random genomes */
+    public MapElites(Problem problem, BehaviourSpace space, CellLayout layout, List<Emitter> emitters, int initial, long seed,
+                     boolean seedTriples) {
         super("map-elites");
         if (emitters.isEmpty()) {
             throw new IllegalArgumentException("MAP-Elites needs at least one emitter");
@@ -39,6 +46,7 @@ public final class MapElites extends DiscoverySearch {
         this.emitters = List.copyOf(emitters);
         this.initial = initial;
         this.seed = seed;
+        this.seedTriples = seedTriples;
     }
 
     public Archive archive() {
@@ -61,6 +69,9 @@ public final class MapElites extends DiscoverySearch {
     @Override
     protected Batch sample(int generation) {
         emittedLast = !(generation == 0 || archive.isEmpty());
+        if (generation == 0 && seedTriples) {
+            return allTriples();
+        }
         if (!emittedLast) {
             return random(problem, seed, generation, generation == 0 ? initial : batchSize());
         }

@@ -29,9 +29,16 @@ public final class TripleGa extends DiscoverySearch {
     private final double mutationRate;
     private final double sigma;
     private final long seed;
+    private final boolean seedTriples;
     private final List<Elite> elites = new ArrayList<>();
 
     public TripleGa(Problem problem, int population, int elites, double mutationRate, double sigma, long seed) {
+        this(problem, population, elites, mutationRate, sigma, seed, false);
+    }
+
+    /** @param seedTriples generation 0 is the 125 triples at default parameters instead of {@code population} random genomes */
+    public TripleGa(Problem problem, int population, int elites, double mutationRate, double sigma, long seed,
+                    boolean seedTriples) {
         super("ga");
         checkPositive("population", population);
         if (elites < 2 || elites >= population) {
@@ -46,6 +53,7 @@ public final class TripleGa extends DiscoverySearch {
         this.mutationRate = mutationRate;
         this.sigma = sigma;
         this.seed = seed;
+        this.seedTriples = seedTriples;
     }
 
     public List<Elite> elites() {
@@ -54,6 +62,9 @@ public final class TripleGa extends DiscoverySearch {
 
     @Override
     protected Batch sample(int generation) {
+        if (generation == 0 && seedTriples) {
+            return allTriples();
+        }
         if (generation == 0 || elites.size() < 2) {
             return random(problem, seed, generation, generation == 0 ? population : population - eliteCount);
         }

@@ -49,6 +49,19 @@ class DiscoverySearchTest {
     }
 
     @Test
+    void seededSearchesStartFromEveryTriple() {
+        BehaviourSpace space = BehaviourSpace.of(PROBLEM, List.of("sorting", "collective_movement"));
+        for (DiscoverySearch s : List.of(new TripleGa(PROBLEM, 10, 4, 0.3, 0.1, 5, true),
+                new MapElites(PROBLEM, space, new GridLayout(new int[] {3, 3}), List.of(new CmaEmitter(4, 0.1)), 8, 5, true))) {
+            Population p = s.ask();
+            assertEquals(Genome.TRIPLES, p.size(), s.name());
+            for (int t = 0; t < p.size(); t++) {
+                assertArrayEquals(Genome.triple(t), p.candidate(t));
+            }
+        }
+    }
+
+    @Test
     void gaKeepsTheBestElitesAndBreedsChildrenFromTwoOfThem() {
         TripleGa ga = new TripleGa(PROBLEM, 10, 4, 0.3, 0.1, 5);
         Population p0 = ga.ask();
