@@ -28,8 +28,12 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--search", defaultValue = "map-elites", description = "exhaustive (all 125 triples at default "
             + "parameters), ga (the seed's loop, parameters mutate too) or map-elites (default: ${DEFAULT-VALUE}).")
     String search;
-    @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the search's draws (default: ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--evaluation-seed", defaultValue = "0", description = "Seed of the replicate worlds every "
+            + "candidate runs in, the same for all candidates and searches, so runs with other --seed values and the "
+            + "exhaustive table compare on equal terms (default: ${DEFAULT-VALUE}).")
+    long evaluationSeed;
     @Option(names = "--generations", defaultValue = "20", description = "Generations (default: ${DEFAULT-VALUE}); "
             + "exhaustive stops when every triple is evaluated.")
     int generations;
@@ -122,6 +126,7 @@ final class DiscoverCommand implements Callable<Integer> {
         DiscoverSettings s = resume != null ? DiscoverSettings.ofRun(resume) : new DiscoverSettings();
         set("--search", () -> s.search = search);
         set("--seed", () -> s.seed = seed);
+        set("--evaluation-seed", () -> s.evaluationSeed = evaluationSeed);
         set("--generations", () -> s.generations = generations);
         set("--population", () -> s.population = population);
         set("--elites", () -> s.elites = elites);

@@ -114,11 +114,11 @@ public final class DiscoverJob {
 
     private ObjectNode execute(RunDirectory dir, DiscoveryProblem problem, DiscoveryRun state) {
         long start = System.nanoTime();
-        console.printf("discover: %s, %d scenarios x %d replicates, %d agents x %d steps, seed %d -> %s%n",
+        console.printf("discover: %s, %d scenarios x %d replicates, %d agents x %d steps, seed %d, evaluation seed %d -> %s%n",
                 state.search().name(), problem.scenarios().size(), problem.replicatesPerScenario(), settings.agents,
-                settings.steps, settings.seed, dir.target());
+                settings.steps, settings.seed, settings.evaluationSeed, dir.target());
         DiscoveryTables tables = new DiscoveryTables(problem.metricNames(), settings.descriptors);
-        BlockEvaluation blocks = new BlockEvaluation(problem, settings.seed, settings.blockSize());
+        BlockEvaluation blocks = new BlockEvaluation(problem, settings.evaluationSeed, settings.blockSize());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long evaluateNanos = 0;
         long evaluationsHere = 0;
@@ -211,7 +211,7 @@ public final class DiscoverJob {
             for (int k = 0; k < best.size(); k++) {
                 List<Double> g = best.get(k).getList(0);
                 jobs.add(new FilmJob(s, k + 1, g.stream().mapToDouble(Double::doubleValue).toArray(), problem.settings(s),
-                        AlgorithmEvaluation.replicateSeed(settings.seed, s, 0)));
+                        AlgorithmEvaluation.replicateSeed(settings.evaluationSeed, s, 0)));
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

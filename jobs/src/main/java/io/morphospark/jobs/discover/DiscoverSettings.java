@@ -46,7 +46,14 @@ public final class DiscoverSettings implements Serializable {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public String search = "map-elites";
+    /** Seed of the search's own draws (initial genomes, selection, mutation, CMA-ES samples). */
     public long seed = 0;
+    /**
+     * Seed of the replicate worlds every candidate is evaluated in (common random numbers). Kept
+     * apart from {@link #seed} so runs with different search seeds, and the exhaustive table, score
+     * algorithms on the same worlds and their numbers compare directly.
+     */
+    public long evaluationSeed = 0;
     public int generations = 20;
     /** GA population; MAP-Elites' random initial population; exhaustive: triples per generation. */
     public int population = 50;

@@ -144,7 +144,7 @@ class DiscoverDeterminismTest {
         DiscoveryProblem problem = s.problem();
         List<GenerationMetrics> clean = new ArrayList<>();
         DiscoveryRun a = s.newRun(problem);
-        try (var pool = new ThreadPoolEvaluator(new BlockEvaluation(problem, s.seed, 2), 2)) {
+        try (var pool = new ThreadPoolEvaluator(new BlockEvaluation(problem, s.evaluationSeed, 2), 2)) {
             while (!a.done(3)) {
                 clean.add(a.step(pool).metrics());
             }
@@ -164,7 +164,7 @@ class DiscoverDeterminismTest {
         DiscoveryRun b = s.newRun(problem);
         try {
             var evaluator = new SparkPopulationEvaluator(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                    new BlockEvaluation(new FailingFirstAttempts(problem), s.seed, 1), 7);
+                    new BlockEvaluation(new FailingFirstAttempts(problem), s.evaluationSeed, 1), 7);
             while (!b.done(3)) {
                 retried.add(b.step(evaluator).metrics());
             }

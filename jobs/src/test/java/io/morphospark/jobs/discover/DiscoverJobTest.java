@@ -14,7 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import io.morphospark.models.agents.scenarios.AlgorithmEvaluation;
+import io.morphospark.models.agents.scenarios.Scenario;
+import io.morphospark.models.agents.scenarios.ScenarioSettings;
+import io.morphospark.models.discovery.DiscoveryProblem;
+import io.morphospark.models.discovery.Genome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +91,18 @@ class DiscoverJobTest {
         assertEquals(125, table.count());
         assertEquals(125, table.select("algorithm").distinct().count());
         assertEquals(1, Tables.read(spark, ex, DiscoveryTables.GENERATIONS).count());
+        // scores come from the evaluation seed (0), not the search seed (3): the seed's own aggregate agrees
+        DiscoverSettings tiny = new DiscoverSettings();
+        tiny.agents = 20;
+        tiny.steps = 6;
+        tiny.replicates = 1;
+        DiscoveryProblem problem = tiny.problem();
+        Map<Scenario, ScenarioSettings> worlds = new EnumMap<>(Scenario.class);
+        problem.scenarios().forEach(sc -> worlds.put(sc, problem.settings(sc)));
+        for (int t : new int[] {0, 64, 124}) {
+            AlgorithmEvaluation expected = AlgorithmEvaluation.evaluate(Genome.decode(Genome.triple(t)), worlds, 0, 1);
+            assertEquals(expected.performance(), table.filter("candidate = " + t).first().<Double>getAs("performance"), 0.0);
+        }
         // the per-rule marginals of the summary: each rule of each kind is in 25 of the 125 triples
         var marginals = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ex.resolve("summary.json").toFile())
                 .path("rule_marginals");
