@@ -68,9 +68,11 @@ class ZeppelinNotesTest {
     List<DynamicNode> everySqlParagraphOfEveryNoteRuns() {
         Path notesDir = moduleDirectory().resolveSibling("notebooks-zeppelin");
         assertTrue(Files.isDirectory(notesDir), "no notes directory at " + notesDir);
-        // sweep-*.zpln read a run catalogue, not one run: SweepNcaSeedsTest runs their SQL against one
+        // sweep-*.zpln read a run catalogue and discovery-*.zpln a discover run, not an es run:
+        // SweepNcaSeedsTest and DiscoveryNoteTest execute their SQL
         List<ZeppelinNote> notes = ZeppelinNote.readAll(notesDir).stream()
-                .filter(n -> !n.file().getFileName().toString().startsWith("sweep-")).toList();
+                .filter(n -> !n.file().getFileName().toString().startsWith("sweep-"))
+                .filter(n -> !n.file().getFileName().toString().startsWith("discovery-")).toList();
         assertTrue(!notes.isEmpty(), "no .zpln note in " + notesDir);
         long sqlParagraphs = notes.stream().flatMap(n -> n.paragraphs().stream()).filter(NoteParagraph::isSql).count();
         assertTrue(sqlParagraphs > 0, "the notes in " + notesDir + " hold no SQL paragraph");

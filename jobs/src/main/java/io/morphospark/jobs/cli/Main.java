@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
         description = "Morphogenesis research at cluster scale on Apache Spark.",
         subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class, AgentsCommand.class,
             SweepCommand.class, RunsCommand.class,
+            DiscoverCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** True while a command runs: a shutdown then is a signal (or a kill of the JVM), not the end of the command. */
