@@ -115,7 +115,8 @@ class EsRecorder implements EvolutionLoop.Listener {
 
     void writeTables(SparkSession spark, RunDirectory dir, EsRecord.History h) {
         ParquetTables.write(spark, EsTables.generations(metricNames), h.generationRows(), dir.resolve(EsTables.GENERATIONS));
-        ParquetTables.write(spark, EsTables.candidates(metricNames), h.candidateRows(), dir.resolve(EsTables.CANDIDATES));
+        // one row per candidate: megabytes in long runs, so shipped as a broadcast
+        ParquetTables.writeLarge(spark, EsTables.candidates(metricNames), h.candidateRows(), dir.resolve(EsTables.CANDIDATES));
         ParquetTables.write(spark, EsTables.timings(), h.timingRows(), dir.resolve(EsTables.TIMINGS));
         if (!h.patternRows().isEmpty()) {
             ParquetTables.write(spark, EsTables.patterns(), h.patternRows(), dir.resolve(EsTables.PATTERNS));
