@@ -1,5 +1,8 @@
 package io.morphospark.datasets.tables;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -7,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes and reads the Parquet tables of run and dataset directories. */
@@ -33,6 +37,28 @@ public final class ParquetTables {
                 .mode(SaveMode.Overwrite)
                 .option("compression", "zstd")
                 .parquet(directory.toAbsolutePath().toString());
+    }
+
+    /**
+     * {@link #write} for tables of megabytes (a preset run's trajectories are 1.8 MB): the rows
+     * travel to the one write task as a broadcast instead of inside it, where a local relation puts
+     * them (Spark warns about tasks over 1 MB and would resend them with every retry). The rows go
+     * through Spark's row encoder, so they must hold its external types: arrays or Scala
+     * collections, not {@code java.util.Map}.
+     */
+    public static void writeLarge(SparkSession spark, StructType schema, List<Row> rows, Path directory) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ArrayList<Row>> shipped = jsc.broadcast(new ArrayList<>(rows));
+        try {
+            JavaRDD<Row> oneTask = jsc.parallelize(List.of(0), 1).flatMap(ignored -> shipped.value().iterator());
+            spark.createDataFrame(oneTask, schema)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("compression", "zstd")
+                    .parquet(directory.toAbsolutePath().toString());
+        } finally {
+            shipped.destroy();
+        }
     }
 
     public static Dataset<Row> read(SparkSession spark, Path directory) {

@@ -8,6 +8,15 @@ import io.morphospark.models.optim.Population;
 import io.morphospark.models.problem.benchmark.BenchmarkFunction;
 import io.morphospark.models.random.Purpose;
 import io.morphospark.models.random.RandomStreams;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +35,9 @@ final class OptimizerBench implements Runnable {
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds per case (the median is reported).") int seeds;
     @Option(names = "--skip-overhead", description = "Only the convergence tables.") boolean skipOverhead;
     @Option(names = "--only", description = "Run only the convergence case of this algorithm.") String only;
+    @Option(names = "--reference-seeds", defaultValue = "11",
+            description = "Seeds of the CMA-ES vs Apache Commons Math side-by-side (default: ${DEFAULT-VALUE}).")
+    int referenceSeeds;
 
     /** One acceptance case: an algorithm with its settings on a problem, a budget and a target. */
     record Case(String algorithm, String problem, int dim, int population, long budget, double target,
@@ -64,6 +76,9 @@ final class OptimizerBench implements Runnable {
             if (only == null || only.equals(c.algorithm())) {
                 convergence(c);
             }
+        }
+        if (only == null || only.equals("cma-es")) {
+            cmaVersusCommonsMath(referenceSeeds);
         }
         if (!skipOverhead) {
             overhead();
@@ -128,6 +143,90 @@ final class OptimizerBench implements Runnable {
                 c.problem() + "-" + c.dim(), c.budget(), c.population(), target,
                 c.target() == 0 ? "-" : hits.size() + "/" + seeds, toTarget, median(at10), median(at50), median(finals),
                 median(reductions));
+    }
+
+    /**
+     * Our CMA-ES and commons-math3's {@link CMAESOptimizer} on the same setup (10-D Rosenbrock, λ = 10,
+     * σ₀ = 0.3, the same start drawn uniform in [0, 1]¹⁰ per seed): evaluations until f < 1e-8, median
+     * over the seeds. Commons Math runs with its defaults (active CMA on, full covariance); its own
+     * stopping rules are left on, so a run that stops early counts as not reaching the target.
+     */
+    static void cmaVersusCommonsMath(int seeds) {
+        BenchCommand.atLeast("--reference-seeds", seeds, 1);
+        int dim = 10;
+        int lambda = 10;
+        double sigma = 0.3;
+        double target = 1e-8;
+        long budget = 20_000;
+        BenchmarkFunction f = BenchmarkFunction.named("rosenbrock", dim);
+        double[] ours = new double[seeds];
+        double[] reference = new double[seeds];
+        for (int s = 0; s < seeds; s++) {
+            long seed = 1000 + s;
+            double[] start = f.initialCandidate(RandomStreams.stream(seed, Purpose.INITIAL_POPULATION, 0));
+            ours[s] = oursToTarget(f, start, sigma, lambda, seed, target, budget);
+            reference[s] = commonsMathToTarget(f, start, sigma, lambda, seed, target, budget);
+        }
+        System.out.printf("%nCMA-ES vs Apache Commons Math CMAESOptimizer: rosenbrock-%d, lambda %d, sigma0 %.1f, start U[0,1]^%d,"
+                + " evaluations to f < %.0e (budget %d; unreached runs count as infinite), %d seeds%n",
+                dim, lambda, sigma, dim, target, budget, seeds);
+        System.out.printf("  %-22s %8s %10s %10s %10s%n", "implementation", "reached", "median", "min", "max");
+        printToTarget("morphospark cma-es", ours);
+        printToTarget("commons-math3 " + CMAESOptimizer.class.getPackage().getImplementationVersion(), reference);
+    }
+
+    private static void printToTarget(String name, double[] evaluations) {
+        long reached = Arrays.stream(evaluations).filter(Double::isFinite).count();
+        double[] sorted = evaluations.clone();
+        Arrays.sort(sorted);
+        System.out.printf("  %-22s %5d/%-2d %10.0f %10.0f %10.0f%n", name, reached, evaluations.length, median(evaluations),
+                sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static double oursToTarget(BenchmarkFunction f, double[] start, double sigma, int lambda, long seed,
+                                       double target, long budget) {
+        CmaEs es = new CmaEs(start, sigma, lambda, seed);
+        long evaluations = 0;
+        while (evaluations < budget) {
+            Population pop = es.ask();
+            double[] fitness = new double[pop.size()];
+            for (int i = 0; i < fitness.length; i++) {
+                double v = f.value(pop.candidate(i));
+                evaluations++;
+                if (v < target) {
+                    return evaluations;
+                }
+                fitness[i] = -v;
+            }
+            es.tell(fitness);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private static double commonsMathToTarget(BenchmarkFunction f, double[] start, double sigma, int lambda, long seed,
+                                              double target, long budget) {
+        long[] evaluations = {0};
+        long[] hit = {0};
+        MultivariateFunction counted = x -> {
+            double v = f.value(x);
+            evaluations[0]++;
+            if (hit[0] == 0 && v < target) {
+                hit[0] = evaluations[0];
+            }
+            return v;
+        };
+        double[] sigmas = new double[start.length];
+        Arrays.fill(sigmas, sigma);
+        CMAESOptimizer optimizer = new CMAESOptimizer((int) budget, target, true, 0, 0,
+                new MersenneTwister(seed), false, null);
+        try {
+            optimizer.optimize(new MaxEval((int) budget), new ObjectiveFunction(counted), GoalType.MINIMIZE,
+                    new InitialGuess(start), SimpleBounds.unbounded(start.length), new CMAESOptimizer.Sigma(sigmas),
+                    new CMAESOptimizer.PopulationSize(lambda));
+        } catch (TooManyEvaluationsException budgetSpent) {
+            // the budget ran out; hit says whether the target was reached before
+        }
+        return hit[0] == 0 ? Double.POSITIVE_INFINITY : hit[0];
     }
 
     /** Driver-side ask + tell per generation at dimension 10 000, population 256 (evaluation excluded). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.run.Checkpoint;
+import io.morphospark.datasets.run.HistoryLog;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.jobs.plots.Plots;
@@ -101,9 +102,9 @@ public final class EsJob {
         if (RunDirectory.isFinished(out)) {
             Path target = out.toAbsolutePath().normalize();
             EsCheckpoint finished = Checkpoint.read(target, EsCheckpoint.class);
-            finished.record().restoreRows(spark, target);
             dir = RunDirectory.reopen(target, staging -> {
                 RunManifest.write(staging, "es", settings);
+                finished.record().restoreRows(spark, target, staging); // the history log the extension appends to
                 Checkpoint.write(staging, finished);
             });
             start = finished;
@@ -121,11 +122,12 @@ public final class EsJob {
                 // compaction is the last step before the commit: every output is complete, only the rename is missing
                 console.printf("es: %s was complete but not yet in place; committing it%n", dir.target());
                 ObjectNode summary = readSummary(dir.staging().resolve("summary.json"));
+                HistoryLog.deleteIn(dir.staging()); // its rows are in the tables
                 dir.commit();
                 return summary;
             }
             if (start.record().rowsInTables) { // killed after its checkpoint was compacted, before the commit
-                start.record().restoreRows(spark, dir.staging());
+                start.record().restoreRows(spark, dir.staging(), dir.staging());
                 Checkpoint.write(dir.staging(), start);
             }
             console.printf("es: resuming %s after generation %d%n", dir.target(), start.optimizer().generation());
@@ -165,10 +167,12 @@ public final class EsJob {
         BlockEvaluation blocks = new BlockEvaluation(problem, settings.seed, settings.evaluation.replicateBlock);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EsRecord record = state.record();
-        EsRecorder recorder = new EsRecorder(record, problem.metricNames(), problem.cellStepsPerReplicate() * problem.replicates(),
+        HistoryLog log = record.openLog(dir.staging());
+        EsRecorder recorder = new EsRecorder(record, log, problem.metricNames(), problem.cellStepsPerReplicate() * problem.replicates(),
                 settings.generations, optimizer::stateSummary, console) {
             @Override
             public void told(Optimizer o) {
+                appendGeneration(); // rows first: the checkpoint must never count rows the log lacks
                 Checkpoint.write(dir.staging(), new EsCheckpoint(o, record));
                 if (o.generation() == interruptAfter) {
                     throw new IllegalStateException("injected interruption after generation " + interruptAfter);
@@ -178,9 +182,10 @@ public final class EsJob {
         try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
             new EvolutionLoop(optimizer, evaluator).run(settings.generations, recorder);
         }
-        recorder.writeTables(spark, dir);
+        EsRecord.History history = EsRecord.History.of(log);
+        recorder.writeTables(spark, dir, history);
 
-        ObjectNode summary = summarise(record);
+        ObjectNode summary = summarise(history);
         if (problem instanceof LateralInhibitionProblem li) {
             new LateralInhibitionArtifacts(li, record.lastBest, settings.seed).write(spark, dir,
                     settings.output.trajectoryReplicates, settings.output.trajectoryStride,
@@ -189,11 +194,12 @@ public final class EsJob {
             new GrowingNcaArtifacts(nca, record.lastBest, settings.seed).write(spark, dir.staging(),
                     2 * nca.maxSteps(), settings.output.trajectoryStride, summary);
         }
-        plotFitness(record, dir);
+        plotFitness(history, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         SummaryJson.write(dir.resolve("summary.json"), summary);
         // What a finished run keeps to be extended: optimiser and statistics; its tables hold the rows.
         Checkpoint.write(dir.staging(), new EsCheckpoint(optimizer, record.compact()));
+        log.delete(); // after the compact checkpoint: a kill in between finds the rows in the tables
         dir.commit();
         int invalid = summary.get("invalid_total").asInt();
         if (invalid > 0) {
@@ -207,19 +213,19 @@ public final class EsJob {
         return summary;
     }
 
-    private ObjectNode summarise(EsRecord record) {
+    private ObjectNode summarise(EsRecord.History record) {
         ObjectNode s = new ObjectMapper().createObjectNode();
         GenerationStats last = record.last();
-        GenerationStats bestEver = record.stats.stream()
+        GenerationStats bestEver = record.stats().stream()
                 .reduce((a, b) -> b.bestFitness() > a.bestFitness() ? b : a).orElseThrow();
-        s.put("generations", record.stats.size());
+        s.put("generations", record.stats().size());
         // with every candidate invalid there is no best: null, not candidate 0
         s.put("final_best_candidate", Double.isFinite(last.bestFitness()) ? last.best() : null);
         s.put("final_best_fitness", last.bestFitness());
         s.put("best_ever_fitness", bestEver.bestFitness());
         s.put("best_ever_generation", Double.isFinite(bestEver.bestFitness()) ? bestEver.generation() : null);
-        s.put("invalid_total", record.stats.stream().mapToInt(GenerationStats::invalid).sum());
-        s.put("candidates_total", (long) settings.optimizer.population * record.stats.size());
+        s.put("invalid_total", record.stats().stream().mapToInt(GenerationStats::invalid).sum());
+        s.put("candidates_total", (long) settings.optimizer.population * record.stats().size());
         s.put("invalid_last_generation", last.invalid());
         return s;
     }
@@ -228,15 +234,15 @@ public final class EsJob {
      * Best and mean fitness per generation. Where every fitness is negative (the validation
      * functions' −f) the plot shows −fitness, on a log scale from one decade on, as a loss.
      */
-    private static void plotFitness(EsRecord record, RunDirectory dir) {
-        int n = record.stats.size();
+    private static void plotFitness(EsRecord.History record, RunDirectory dir) {
+        int n = record.stats().size();
         double[] g = new double[n];
         double[] best = new double[n];
         double[] mean = new double[n];
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            GenerationStats s = record.stats.get(i);
+            GenerationStats s = record.stats().get(i);
             g[i] = s.generation();
             best[i] = s.bestFitness();
             mean[i] = s.mean();

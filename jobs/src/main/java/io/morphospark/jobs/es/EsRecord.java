@@ -1,6 +1,7 @@
 package io.morphospark.jobs.es;
 
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.run.HistoryLog;
 import io.morphospark.datasets.tables.EsTables;
 import io.morphospark.datasets.tables.ParquetTables;
 import io.morphospark.models.evaluation.GenerationStats;
@@ -12,48 +13,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Everything a run has recorded so far: table rows and statistics. Part of every checkpoint. */
+/**
+ * What a checkpoint says about the run's recorded history: how many generations, how much of the
+ * staging {@link HistoryLog} they fill, and the last best candidate. The rows themselves live in
+ * the log (and at the end in the tables), so this record has the same size at every generation.
+ */
 final class EsRecord implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    static final String GENERATIONS = "generations";
+    static final String CANDIDATES = "candidates";
+    static final String PATTERNS = "patterns";
+    static final String TIMINGS = "timings";
 
-    final List<Row> generationRows = new ArrayList<>();
-    final List<Row> candidateRows = new ArrayList<>();
-    final List<Row> patternRows = new ArrayList<>();
-    final List<Row> timingRows = new ArrayList<>();
-    final List<GenerationStats> stats = new ArrayList<>();
+    /** Generations recorded. */
+    int generations;
+    /** Bytes of the staging history log that hold exactly these generations' rows. */
+    long historyLength;
     /** Parameters of the last generation's best candidate. */
     double[] lastBest;
     /**
-     * Whether the table rows were dropped because the run's committed tables hold them: a finished
-     * run keeps only this compact record (the rows would make its checkpoint grow every generation).
+     * Whether the rows are in the run's committed tables and not in a history log: the checkpoint
+     * a finished run keeps (written just before the log is deleted and the run committed).
      */
     boolean rowsInTables;
 
-    /** This record without its table rows, for the checkpoint a finished run keeps. */
+    /** This record for the checkpoint a finished run keeps: its tables hold the rows. */
     EsRecord compact() {
         EsRecord c = new EsRecord();
-        c.stats.addAll(stats);
+        c.generations = generations;
         c.lastBest = lastBest;
         c.rowsInTables = true;
         return c;
     }
 
-    /** Reads the rows a {@link #compact()} record dropped back from the run's tables in {@code runDir}. */
-    void restoreRows(SparkSession spark, Path runDir) {
+    /** The staging log this record describes: a new one before the first generation. */
+    HistoryLog openLog(Path staging) {
+        if (rowsInTables) {
+            throw new IllegalStateException("the rows are in the tables; restore them first");
+        }
+        return generations == 0 && historyLength == 0 ? HistoryLog.create(staging) : HistoryLog.reopen(staging, historyLength);
+    }
+
+    /**
+     * Reads the rows a {@link #compact()} record left in the tables of {@code tablesDir} into a new
+     * history log in {@code staging} (one batch), so the run can go on appending to it.
+     */
+    void restoreRows(SparkSession spark, Path tablesDir, Path staging) {
         if (!rowsInTables) {
             return;
         }
-        generationRows.addAll(read(spark, runDir, EsTables.GENERATIONS, "generation"));
-        candidateRows.addAll(read(spark, runDir, EsTables.CANDIDATES, "generation", "candidate"));
-        timingRows.addAll(read(spark, runDir, EsTables.TIMINGS, "generation"));
-        if (Files.exists(runDir.resolve(EsTables.PATTERNS))) {
-            patternRows.addAll(read(spark, runDir, EsTables.PATTERNS, "generation", "replicate"));
+        List<Row> generationRows = read(spark, tablesDir, EsTables.GENERATIONS, "generation");
+        if (generationRows.size() != generations) {
+            throw new BadInputException("table " + tablesDir.resolve(EsTables.GENERATIONS) + " holds " + generationRows.size()
+                    + " generations but the checkpoint " + generations + "; the run is damaged");
         }
-        if (generationRows.size() != stats.size()) {
-            throw new BadInputException("table " + runDir.resolve(EsTables.GENERATIONS) + " holds " + generationRows.size()
-                    + " generations but the checkpoint " + stats.size() + "; the run is damaged");
+        Map<String, List<Row>> batch = new java.util.LinkedHashMap<>();
+        batch.put(GENERATIONS, generationRows);
+        batch.put(CANDIDATES, read(spark, tablesDir, EsTables.CANDIDATES, "generation", "candidate"));
+        batch.put(TIMINGS, read(spark, tablesDir, EsTables.TIMINGS, "generation"));
+        if (Files.exists(tablesDir.resolve(EsTables.PATTERNS))) {
+            batch.put(PATTERNS, read(spark, tablesDir, EsTables.PATTERNS, "generation", "replicate"));
         }
+        historyLength = HistoryLog.create(staging).append(batch);
         rowsInTables = false;
     }
 
@@ -66,7 +89,30 @@ final class EsRecord implements Serializable {
                 .collectAsList();
     }
 
-    GenerationStats last() {
-        return stats.get(stats.size() - 1);
+    /** Every row the log holds, by table, and the generation statistics they carry. */
+    record History(List<Row> generationRows, List<Row> candidateRows, List<Row> patternRows, List<Row> timingRows,
+                   List<GenerationStats> stats) {
+        static History of(HistoryLog log) {
+            Map<String, List<Object>> all = log.readAll();
+            List<Row> generations = rows(all, GENERATIONS);
+            List<GenerationStats> stats = new ArrayList<>(generations.size());
+            for (Row r : generations) { // the columns EsRecorder wrote from GenerationStats
+                stats.add(new GenerationStats(r.getInt(0), r.getInt(4), r.getDouble(1), r.getDouble(2), r.getDouble(3),
+                        r.getInt(5)));
+            }
+            return new History(generations, rows(all, CANDIDATES), rows(all, PATTERNS), rows(all, TIMINGS), stats);
+        }
+
+        private static List<Row> rows(Map<String, List<Object>> all, String stream) {
+            List<Row> out = new ArrayList<>();
+            for (Object o : all.getOrDefault(stream, List.of())) {
+                out.add((Row) o);
+            }
+            return out;
+        }
+
+        GenerationStats last() {
+            return stats.get(stats.size() - 1);
+        }
     }
 }

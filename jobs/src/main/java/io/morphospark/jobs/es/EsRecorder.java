@@ -1,5 +1,6 @@
 package io.morphospark.jobs.es;
 
+import io.morphospark.datasets.run.HistoryLog;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.tables.EsTables;
 import io.morphospark.datasets.tables.ParquetTables;
@@ -13,14 +14,16 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Listens to the evolution loop: prints a line per generation and adds the rows of the
- * generations, candidates, patterns and timings tables to the run's {@link EsRecord}.
+ * Listens to the evolution loop: prints a line per generation and collects the rows of the
+ * generations, candidates, patterns and timings tables, which {@link #appendGeneration} then
+ * appends to the run's {@link HistoryLog} (before the checkpoint that counts them is written).
  */
 class EsRecorder implements EvolutionLoop.Listener {
     private final List<String> metricNames;
@@ -32,10 +35,13 @@ class EsRecorder implements EvolutionLoop.Listener {
     private long lastNanos = startNanos;
 
     private final EsRecord record;
+    private final HistoryLog log;
+    private final Map<String, List<Row>> pending = new LinkedHashMap<>();
 
-    EsRecorder(EsRecord record, List<String> metricNames, long cellStepsPerCandidate, int generations,
+    EsRecorder(EsRecord record, HistoryLog log, List<String> metricNames, long cellStepsPerCandidate, int generations,
                Supplier<Map<String, Double>> optimizerState, PrintStream console) {
         this.record = record;
+        this.log = log;
         this.metricNames = metricNames;
         this.cellStepsPerCandidate = cellStepsPerCandidate;
         this.generations = generations;
@@ -55,7 +61,7 @@ class EsRecorder implements EvolutionLoop.Listener {
         gen.add(cellStepsPerCandidate * evaluations.length);
         gen.add(population.shippedBytes());
         gen.add(new TreeMap<>(optimizerState.get()));
-        record.generationRows.add(RowFactory.create(gen.toArray()));
+        rows(EsRecord.GENERATIONS).add(RowFactory.create(gen.toArray()));
 
         for (int i = 0; i < evaluations.length; i++) {
             Evaluation e = evaluations[i];
@@ -64,7 +70,7 @@ class EsRecorder implements EvolutionLoop.Listener {
                 row.add(m);
             }
             row.add(population.candidate(i));
-            record.candidateRows.add(RowFactory.create(row.toArray()));
+            rows(EsRecord.CANDIDATES).add(RowFactory.create(row.toArray()));
         }
         if (best.patterns() != null) {
             int n = best.patternWidth();
@@ -76,17 +82,30 @@ class EsRecorder implements EvolutionLoop.Listener {
                     p.append(b);
                     ones += b;
                 }
-                record.patternRows.add(RowFactory.create(g, r, p.toString(), ones));
+                rows(EsRecord.PATTERNS).add(RowFactory.create(g, r, p.toString(), ones));
             }
         }
         long now = System.nanoTime();
-        record.timingRows.add(RowFactory.create(g, (now - lastNanos) / 1_000_000, evaluateNanos / 1_000_000));
+        rows(EsRecord.TIMINGS).add(RowFactory.create(g, (now - lastNanos) / 1_000_000, evaluateNanos / 1_000_000));
         lastNanos = now;
-        record.stats.add(s);
         record.lastBest = population.candidate(s.best());
         console.printf("generation %4d/%d  best %s  mean %s  std %s  invalid %d of %d  elapsed %.1f s%n",
                 g + 1, generations, number(s.bestFitness()), number(s.mean()), number(s.std()), s.invalid(),
                 evaluations.length, (now - startNanos) / 1e9);
+    }
+
+    private List<Row> rows(String table) {
+        return pending.computeIfAbsent(table, t -> new ArrayList<>());
+    }
+
+    /** Appends the rows of the generation just recorded to the log and counts them in the record. */
+    void appendGeneration() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        record.historyLength = log.append(pending);
+        record.generations++;
+        pending.clear();
     }
 
     /** A statistic, or "undefined" where no valid candidate defines it (never -Infinity or NaN). */
@@ -94,12 +113,13 @@ class EsRecorder implements EvolutionLoop.Listener {
         return Double.isFinite(v) ? String.format("%.5f", v) : "undefined";
     }
 
-    void writeTables(SparkSession spark, RunDirectory dir) {
-        ParquetTables.write(spark, EsTables.generations(metricNames), record.generationRows, dir.resolve(EsTables.GENERATIONS));
-        ParquetTables.write(spark, EsTables.candidates(metricNames), record.candidateRows, dir.resolve(EsTables.CANDIDATES));
-        ParquetTables.write(spark, EsTables.timings(), record.timingRows, dir.resolve(EsTables.TIMINGS));
-        if (!record.patternRows.isEmpty()) {
-            ParquetTables.write(spark, EsTables.patterns(), record.patternRows, dir.resolve(EsTables.PATTERNS));
+    void writeTables(SparkSession spark, RunDirectory dir, EsRecord.History h) {
+        ParquetTables.write(spark, EsTables.generations(metricNames), h.generationRows(), dir.resolve(EsTables.GENERATIONS));
+        // one row per candidate: megabytes in long runs, so shipped as a broadcast
+        ParquetTables.writeLarge(spark, EsTables.candidates(metricNames), h.candidateRows(), dir.resolve(EsTables.CANDIDATES));
+        ParquetTables.write(spark, EsTables.timings(), h.timingRows(), dir.resolve(EsTables.TIMINGS));
+        if (!h.patternRows().isEmpty()) {
+            ParquetTables.write(spark, EsTables.patterns(), h.patternRows(), dir.resolve(EsTables.PATTERNS));
         }
     }
 }

@@ -83,7 +83,8 @@ final class LateralInhibitionArtifacts {
                             rows.add(RowFactory.create(r, step, step * cfg.dt(), row));
                         }
                     });
-            ParquetTables.write(spark, EsTables.trajectories(), rows, dir.resolve(EsTables.TRAJECTORIES));
+            // megabytes at preset sizes: shipped as a broadcast, not inside the write task
+            ParquetTables.writeLarge(spark, EsTables.trajectories(), rows, dir.resolve(EsTables.TRAJECTORIES));
         }
 
         // Validation on fresh noise: the selection's own fitness is biased upwards by choosing the max.

@@ -10,14 +10,14 @@ import java.util.SplittableRandom;
  * CMA-ES (Hansen's tutorial, 2016): weighted recombination of the best μ of λ samples of
  * N(m, σ²C), rank-one and rank-μ covariance updates, cumulative step-size adaptation, default
  * constants from {@link CmaParameters}. The eigen-decomposition C = B D² Bᵀ is refreshed lazily,
- * every λ/((c₁+c_μ)·n·10) generations as the tutorial recommends, so sampling costs O(n²) per
- * candidate and the O(n³) decomposition is amortised.
+ * once λ/((c₁+c_μ)·n·10) <em>evaluations</em> have passed, as the tutorial's purecmaes does, so
+ * sampling costs O(n²) per candidate and the O(n³) decomposition is amortised.
  *
  * <p>Candidates are full vectors (a B·D matrix is larger than λ vectors until λ ≈ n), drawn from
  * the streams (seed, PERTURBATION, generation, k), so the state is plain numbers and counters.
  */
 public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     /** Above this condition number C is regularised: beyond it double precision loses the small axes. */
     private static final double MAX_CONDITION = 1e14;
 
@@ -97,6 +97,15 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
                 meanStep[j] += params.weights[i] * steps[i][j];
             }
         }
+        // the λ − μ worst steps, taken from the same old mean, for the negative (active) update
+        int worst = params.negativeWeights.length;
+        double[][] negativeSteps = new double[worst][n];
+        for (int i = 0; i < worst; i++) {
+            double[] x = asked.vectors()[order[params.mu + i]];
+            for (int j = 0; j < n; j++) {
+                negativeSteps[i][j] = (x[j] - mean[j]) / sigma;
+            }
+        }
         for (int j = 0; j < n; j++) {
             mean[j] += sigma * meanStep[j];
         }
@@ -113,14 +122,25 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
             pathC[j] = (1 - params.cc) * pathC[j] + pc * meanStep[j];
         }
 
+        // the λ − μ worst steps enter with negative weights, each rescaled by n/‖C^(−1/2) y‖² so
+        // that a long unlucky step cannot shrink C along its direction by more than a typical one
+        double[] negativeWeights = new double[worst];
+        for (int i = 0; i < worst; i++) {
+            double norm = Vectors.norm(inverseSqrtC(negativeSteps[i]));
+            negativeWeights[i] = params.negativeWeights[i] * (norm > 0 ? n / (norm * norm) : 0);
+        }
+
         // when h_σ stalls p_c, the variance it would have carried is put back (the δ(h_σ) term)
         double lostVariance = hSigma ? 0 : params.c1 * params.cc * (2 - params.cc);
-        double keep = 1 - params.c1 - params.cMu + lostVariance;
+        double keep = 1 - params.c1 - params.cMu * params.covarianceWeightSum() + lostVariance;
         for (int r = 0; r < n; r++) {
             for (int c = r; c < n; c++) {
                 double rankMu = 0;
                 for (int i = 0; i < params.mu; i++) {
                     rankMu += params.weights[i] * steps[i][r] * steps[i][c];
+                }
+                for (int i = 0; i < worst; i++) {
+                    rankMu += negativeWeights[i] * negativeSteps[i][r] * negativeSteps[i][c];
                 }
                 double v = keep * covariance[r][c] + params.c1 * pathC[r] * pathC[c] + params.cMu * rankMu;
                 covariance[r][c] = v;
@@ -133,9 +153,14 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
         }
     }
 
-    /** Generations between eigen-decompositions: λ/((c₁+c_μ)·n·10), the tutorial's rule. */
+    /**
+     * Generations between eigen-decompositions. The tutorial's rule is λ/((c₁+c_μ)·n·10)
+     * <em>evaluations</em> (purecmaes counts counteval), i.e. 1/((c₁+c_μ)·n·10) generations; reading
+     * it as generations refreshed λ times too rarely (every 3rd generation at n = 10, λ = 10), so
+     * samples came from a stale B, D (docs/BENCHMARKS.md, bench optimizers).
+     */
     public double eigenInterval() {
-        return params.lambda / ((params.c1 + params.cMu) * mean.length * 10);
+        return 1 / ((params.c1 + params.cMu) * mean.length * 10);
     }
 
     /** C^(−1/2)·v = B D⁻¹ Bᵀ v. */
