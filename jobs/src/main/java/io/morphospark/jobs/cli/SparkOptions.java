@@ -34,14 +34,14 @@ final class SparkOptions {
 
     @Option(names = "--gpus-per-executor", paramLabel = "N", description = "GPUs each executor owns "
             + "(spark.executor.resource.gpu.amount). Each task is then pinned to the GPU Spark assigns it. "
-            + "Default: none (CPU executors). See docs/GPU.md.")
+            + "(default: none, CPU executors). See docs/GPU.md.")
     void gpusPerExecutor(String value) {
         refuseIf("--gpus-per-executor", value, GpuRequest.executorAmountProblem(value));
         gpusPerExecutor = Integer.parseInt(value.trim());
     }
 
     @Option(names = "--gpus-per-task", paramLabel = "G", description = "GPUs per task (spark.task.resource.gpu.amount): "
-            + "a whole number, or a fraction <= 1 for tasks sharing a GPU. Default: 1 when --gpus-per-executor is given.")
+            + "a whole number, or a fraction <= 1 for tasks sharing a GPU (default: 1 when --gpus-per-executor is given).")
     void gpusPerTask(String value) {
         refuseIf("--gpus-per-task", value, GpuRequest.taskAmountProblem(value));
         gpusPerTask = Double.parseDouble(value.trim());
@@ -50,7 +50,8 @@ final class SparkOptions {
     @Option(names = "--gpu-discovery-script", paramLabel = "FILE", description = "Program that prints the executor's "
             + "GPUs as {\"name\":\"gpu\",\"addresses\":[\"0\",...]} (spark.executor.resource.gpu.discoveryScript; "
             + "Spark ships examples/src/main/scripts/getGpusResources.sh). Needed except on standalone "
-            + "clusters whose workers are configured with one.")
+            + "clusters whose workers are configured with one (default: none; spark-submit's --conf "
+            + "spark.executor.resource.gpu.discoveryScript is used when given).")
     void gpuDiscoveryScript(java.nio.file.Path value) {
         java.nio.file.Path script = value.toAbsolutePath().normalize();
         refuseIf("--gpu-discovery-script", value.toString(), GpuRequest.scriptProblem(script));
@@ -93,7 +94,7 @@ final class SparkOptions {
      */
     <T> T withSession(String appName, Function<SparkSession, T> job) {
         GpuRequest gpus = gpuRequest();
-        System.out.println("compute backend: " + ComputeBackend.current().describe()
+        System.err.println("compute backend: " + ComputeBackend.current().describe()
                 + (gpus == null ? "" : "; executors: " + gpus.gpusPerExecutor() + " GPU(s) each, "
                 + GpuRequest.format(gpus.gpusPerTask()) + " per task"));
         var active = SparkSession.getActiveSession();

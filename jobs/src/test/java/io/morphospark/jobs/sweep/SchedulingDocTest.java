@@ -108,8 +108,8 @@ class SchedulingDocTest {
         assertTrue(m.find(), "the spec example");
         Path spec = tmp.resolve("doc-spec.yaml");
         Files.writeString(spec, m.group(1));
-        for (Path s : List.of(spec, REPO.resolve("specs/sweep-nca-seeds.yaml"), REPO.resolve("specs/sweep-es-algorithms.yaml"),
-                REPO.resolve("specs/bench-sweep-nca.yaml"))) {
+        for (Path s : List.of(spec, REPO.resolve("specs/sweeps/nca-seeds.yaml"), REPO.resolve("specs/sweeps/es-algorithms.yaml"),
+                REPO.resolve("specs/sweeps/bench-nca.yaml"))) {
             SweepConsole r = SweepConsole.of("sweep", "--spec", s.toString(), "--out", tmp.resolve("root").toString(), "--dry-run");
             assertEquals(ExitCodes.OK, r.exitCode(), s + ": " + r.err());
         }

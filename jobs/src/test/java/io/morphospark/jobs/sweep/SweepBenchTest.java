@@ -29,7 +29,7 @@ class SweepBenchTest {
         assertTrue(r.out().matches("(?s).*bench sweep: one after another [0-9.]+ s; as Spark tasks [0-9.]+ s; ratio [0-9.]+.*"), r.out());
 
         SweepConsole es = SweepConsole.of("bench", "sweep", "--spec", Path.of(System.getProperty("user.dir"))
-                .resolveSibling("specs/sweep-es-algorithms.yaml").toString(), "--work", tmp.resolve("es").toString());
+                .resolveSibling("specs/sweeps/es-algorithms.yaml").toString(), "--work", tmp.resolve("es").toString());
         assertEquals(ExitCodes.BAD_INPUT, es.exitCode());
         assertTrue(es.err().contains("Spark jobs"), es.err());
     }
