@@ -66,6 +66,14 @@ final class AgentsBench implements Runnable {
             throw new io.morphospark.datasets.BadInputException(e.getMessage(), e);
         }
         double density = neighbours / Math.PI;
+        for (int n : sizes) { // every size checked before anything is measured
+            try {
+                WorldSettings.ofDensity(n, density, true);
+            } catch (IllegalArgumentException e) {
+                throw new io.morphospark.datasets.BadInputException("--sizes " + n + " at --neighbours " + neighbours + ": "
+                        + e.getMessage(), e);
+            }
+        }
         System.out.printf("agents bench: %s, one thread, density %.3g per R² (≈ %.3g neighbours), torus; rates per CPU second%n",
                 alg.id(), density, neighbours);
         System.out.printf("%10s %8s %14s %16s %12s %14s%n", "N", "steps", "agent-steps/s", "interactions/s", "neighbours",
