@@ -594,8 +594,13 @@ public final class AgentWorld {
 
     private double wrapOrReflect(double v) {
         if (settings.periodic()) {
-            double r = v % side;
-            r = r < 0 ? r + side : r;
+            // One step moves less than the side, so one add or subtract wraps: exactly what v % side
+            // (+ side) gives there (both are exact), without the slow floating-point remainder.
+            double r = v < 0 ? v + side : v >= side ? v - side : v;
+            if (r < 0 || r >= side) {
+                r = v % side;
+                r = r < 0 ? r + side : r;
+            }
             return r >= side ? 0 : r;
         }
         double r = v < 0 ? -v : v;
