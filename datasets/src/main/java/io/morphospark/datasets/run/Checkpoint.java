@@ -25,8 +25,12 @@ public final class Checkpoint {
     }
 
     public static void write(Path runDir, Serializable state) {
-        Path file = runDir.resolve(FILE);
-        Path tmp = file.resolveSibling("state.bin.tmp");
+        writeFile(runDir.resolve(FILE), state);
+    }
+
+    /** Writes {@code state} to {@code file} the same way: whole or not at all (e.g. one of several partial results). */
+    public static void writeFile(Path file, Serializable state) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
@@ -47,7 +51,10 @@ public final class Checkpoint {
     }
 
     public static <T> T read(Path runDir, Class<T> type) {
-        Path file = runDir.resolve(FILE);
+        return readFile(runDir.resolve(FILE), type);
+    }
+
+    public static <T> T readFile(Path file, Class<T> type) {
         try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
             return type.cast(ois.readObject());
         } catch (IOException | ClassNotFoundException | ClassCastException e) {

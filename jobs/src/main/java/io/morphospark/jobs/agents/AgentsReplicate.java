@@ -56,21 +56,24 @@ final class AgentsReplicate implements Serializable {
         return new Output(replicate, r.score(), r.metrics(), snapshots, frames);
     }
 
+    /** The agents' states in id order (the world keeps them sorted by cell, which changes every step). */
     private static Snapshot snapshot(int step, AgentWorld w) {
         int n = w.size();
+        int[] byId = w.idOrder();
         long[] id = new long[n];
         double[] x = new double[n];
         double[] y = new double[n];
         int[] type = new int[n];
         double[] heading = new double[n];
         double[] energy = new double[n];
-        for (int i = 0; i < n; i++) {
-            id[i] = w.id(i);
-            x[i] = w.x(i);
-            y[i] = w.y(i);
-            type[i] = w.type(i);
-            heading[i] = w.heading(i);
-            energy[i] = w.energy(i);
+        for (int k = 0; k < n; k++) {
+            int i = byId[k];
+            id[k] = w.id(i);
+            x[k] = w.x(i);
+            y[k] = w.y(i);
+            type[k] = w.type(i);
+            heading[k] = w.heading(i);
+            energy[k] = w.energy(i);
         }
         return new Snapshot(step, id, x, y, type, heading, energy);
     }

@@ -1,9 +1,13 @@
 package io.morphospark.jobs.agents;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.dataset.FrameCodec;
+import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.ParquetTables;
@@ -21,26 +25,38 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * {@code agents run}: one algorithm in one scenario, its replicates fanned out as Spark tasks
- * (each a pure function of the run seed and its index, so any partitioning gives the same rows),
- * collected in replicate order and written as a run directory: metrics/, trajectories/ and
- * frames/ (type maps in the dataset frame encoding) in Parquet, plots/film-strip.png of
- * replicate 0 and summary.json. Staged and committed atomically; runs are short (one
- * replicate of the default scenario is well under a second), so there is no checkpoint.
+ * (each a pure function of the run seed and its index, so any partitioning gives the same rows)
+ * and written as a run directory: metrics/, trajectories/ and frames/ (type maps in the dataset
+ * frame encoding) in Parquet, plots/film-strip.png of replicate 0 and summary.json.
+ *
+ * <p>Staged and committed atomically, and resumable: each task commits its replicate's result in
+ * staging ({@value #REPLICATES}/replicate-NNNNN.bin, written whole or not at all) as soon as it
+ * finishes, so {@link #resume} of a killed run only runs the replicates without one. The tables
+ * are assembled from the replicate results in replicate order, so a resumed run is bit-identical
+ * to an uninterrupted one. summary.json is written after everything else; a staging directory
+ * holding it is complete and only needs its commit.
  */
 public final class AgentsRunJob {
     public static final String JOB = "agents-run";
     public static final String FILM_STRIP = "plots/film-strip.png";
     public static final String SUMMARY = "summary.json";
+    /** Per-replicate results in staging, dropped before the commit (the tables hold everything). */
+    public static final String REPLICATES = "replicates";
     /** Frames shown in the film strip, evenly spaced over the recorded ones. */
     static final int FILM_FRAMES = 8;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CONFIG = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final SparkSession spark;
     private final AgentsSettings settings;
@@ -52,25 +68,116 @@ public final class AgentsRunJob {
         this.console = console;
     }
 
+    /** A new run into {@code out}. */
     public ObjectNode run(Path out) {
         settings.validate();
-        RunDirectory.requireAvailable(out);
+        RunDirectory dir = RunDirectory.create(out);
+        RunManifest.write(dir.staging(), JOB, settings);
+        return execute(dir);
+    }
+
+    /**
+     * The settings an interrupted run was started with (its run.json), checked as a new run's are;
+     * anything that is not an interrupted {@code agents run} is refused in one line.
+     */
+    public static AgentsSettings recorded(Path out) {
+        Path manifest = RunDirectory.manifestDirectory(out);
+        JsonNode root = RunManifest.read(manifest);
+        if (!JOB.equals(root.path("job").asText())) {
+            throw new BadInputException(RunDirectory.targetOf(out) + " is a run of '" + root.path("job").asText()
+                    + "', not of agents run");
+        }
+        AgentsSettings s;
+        try {
+            s = CONFIG.treeToValue(root.get("config"), AgentsSettings.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException("run.json in " + manifest + " holds no readable agents configuration: "
+                    + String.valueOf(e.getMessage()).split("\n")[0], e);
+        }
+        s.validate();
+        return s;
+    }
+
+    /**
+     * Continues an interrupted run (this job's settings must be the run's {@link #recorded} ones):
+     * replicates with a committed result are not run again.
+     */
+    public ObjectNode resume(Path out) {
+        RunDirectory dir = RunDirectory.resume(out);
+        if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
+            throw new BadInputException("cannot resume " + dir.target() + ": the settings given are not the ones it was "
+                    + "started with");
+        }
+        if (Files.exists(dir.resolve(SUMMARY))) { // every output was written; only the rename is missing
+            console.printf("agents: %s was complete but not yet in place; committing it%n", dir.target());
+            deleteRecursively(dir.resolve(REPLICATES));
+            ObjectNode summary = readSummary(dir.resolve(SUMMARY));
+            dir.commit();
+            return summary;
+        }
+        return execute(dir);
+    }
+
+    private ObjectNode execute(RunDirectory dir) {
         AgentAlgorithm algorithm = settings.algorithm();
         Scenario scenario = settings.scenario();
         ScenarioSettings scenarioSettings = settings.scenarioSettings();
         AgentsReplicate task = new AgentsReplicate(algorithm, scenario, scenarioSettings, settings.seed, settings.stride);
 
-        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int partitions = Math.min(settings.replicates, settings.partitions > 0 ? settings.partitions : context.defaultParallelism());
-        context.setJobDescription("agents " + algorithm.id() + " in " + scenario.id());
-        List<Integer> replicates = IntStream.range(0, settings.replicates).boxed().toList();
-        List<AgentsReplicate.Output> outputs = new ArrayList<>(context.parallelize(replicates, partitions)
-                .map(task::run)
-                .collect());
-        outputs.sort(Comparator.comparingInt(AgentsReplicate.Output::replicate));
+        Path replicateDir = dir.resolve(REPLICATES);
+        AgentsReplicate.Output[] outputs = new AgentsReplicate.Output[settings.replicates];
+        List<Integer> missing = new ArrayList<>();
+        for (int r = 0; r < settings.replicates; r++) {
+            outputs[r] = readReplicate(replicateFile(replicateDir, r));
+            if (outputs[r] == null) {
+                missing.add(r);
+            }
+        }
+        if (missing.size() < settings.replicates) {
+            console.printf("agents: resuming %s: %d of %d replicates already done%n", dir.target(),
+                    settings.replicates - missing.size(), settings.replicates);
+        }
+        if (!missing.isEmpty()) {
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int partitions = Math.min(missing.size(), settings.partitions > 0 ? settings.partitions
+                    : context.defaultParallelism());
+            context.setJobDescription("agents " + algorithm.id() + " in " + scenario.id());
+            String where = replicateDir.toString();
+            // each task commits its replicate itself, so a kill loses only the replicates still running
+            context.parallelize(missing, partitions)
+                    .foreach(r -> Checkpoint.writeFile(replicateFile(Path.of(where), r), task.run(r)));
+            for (int r : missing) {
+                outputs[r] = Checkpoint.readFile(replicateFile(replicateDir, r), AgentsReplicate.Output.class);
+            }
+        }
+        ObjectNode summary = write(dir, algorithm, scenario, scenarioSettings, List.of(outputs));
+        deleteRecursively(replicateDir);
+        dir.commit();
+        console.printf("agents %s in %s: score %.4f (mean of %d replicate%s); run in %s%n", algorithm.id(), scenario.id(),
+                summary.get("score").asDouble(), outputs.length, outputs.length == 1 ? "" : "s", dir.target());
+        return summary;
+    }
 
-        RunDirectory dir = RunDirectory.create(out);
-        RunManifest.write(dir.staging(), JOB, settings);
+    static Path replicateFile(Path replicateDir, int replicate) {
+        return replicateDir.resolve(String.format("replicate-%05d.bin", replicate));
+    }
+
+    /** A committed replicate result, or null when there is none or it cannot be read (then it is run again). */
+    private AgentsReplicate.Output readReplicate(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return Checkpoint.readFile(file, AgentsReplicate.Output.class);
+        } catch (BadInputException e) {
+            console.printf("agents: %s cannot be read; running that replicate again%n", file.getFileName());
+            return null;
+        }
+    }
+
+    /** Tables, film strip and, last, summary.json into staging; everything may be written again by a resume. */
+    private ObjectNode write(RunDirectory dir, AgentAlgorithm algorithm, Scenario scenario, ScenarioSettings scenarioSettings,
+                             List<AgentsReplicate.Output> outputs) {
         List<Row> metrics = new ArrayList<>();
         List<Row> trajectories = new ArrayList<>();
         List<Row> frames = new ArrayList<>();
@@ -105,19 +212,40 @@ public final class AgentsRunJob {
 
         ObjectNode summary = summary(algorithm, scenario, scenarioSettings, outputs);
         try {
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary);
+            Path file = dir.resolve(SUMMARY);
+            Path tmp = file.resolveSibling(SUMMARY + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), summary);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        dir.commit();
-        console.printf("agents %s in %s: score %.4f (mean of %d replicate%s); run in %s%n", algorithm.id(), scenario.id(),
-                summary.get("score").asDouble(), outputs.size(), outputs.size() == 1 ? "" : "s", dir.target());
         return summary;
+    }
+
+    private static ObjectNode readSummary(Path file) {
+        try {
+            return (ObjectNode) JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ObjectNode summary(AgentAlgorithm algorithm, Scenario scenario, ScenarioSettings s,
                                List<AgentsReplicate.Output> outputs) {
-        ObjectNode summary = new ObjectMapper().createObjectNode();
+        ObjectNode summary = JSON.createObjectNode();
         summary.put("algorithm", algorithm.id());
         summary.put("scenario", scenario.id());
         ObjectNode params = summary.putObject("parameters");

@@ -9,13 +9,16 @@ import io.morphospark.models.agents.world.WorldSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code morphospark bench agents}: agent-steps/s and neighbour interactions/s of the agent world
- * on one thread at a fixed density, for growing N (cost should grow linearly with N).
+ * on one thread at a fixed density, for growing N (cost should grow linearly with N), per second
+ * of the thread's CPU time.
  * Interactions are directed neighbour reads within R (a pair counts once from each side), the unit
  * of FLAME GPU 2's circles benchmark (≈ 4.7·10⁸ agent-updates/s × ≈ 200 messages on one H100).
  */
@@ -25,12 +28,19 @@ final class AgentsBench implements Runnable {
     /** FLAME GPU 2 circles on one H100: agent-updates/s × messages read per agent (REFERENCE.md §4). */
     static final double FLAME_GPU_MESSAGES_PER_S = 4.7e8 * 200;
 
+    /**
+     * Rates are per second of this thread's CPU time, not of wall-clock time: on a shared machine
+     * the wall clock also counts the time other processes hold the core.
+     */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     @Option(names = "--sizes", split = ",", defaultValue = "1000,10000,100000", description = "Agent counts (default: ${DEFAULT-VALUE}).")
     int[] sizes;
     @Option(names = "--neighbours", defaultValue = "15",
             description = "Mean neighbours within R, i.e. density = neighbours/π per R² (default: ${DEFAULT-VALUE}).")
     double neighbours;
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured time per size, after as long a warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "5",
+            description = "Measured CPU time per size, after as long a warm-up (default: ${DEFAULT-VALUE}).")
     double seconds;
     @Option(names = "--movement", defaultValue = "random_walk", description = "Movement rule (default: ${DEFAULT-VALUE}).")
     String movement;
@@ -56,8 +66,16 @@ final class AgentsBench implements Runnable {
             throw new io.morphospark.datasets.BadInputException(e.getMessage(), e);
         }
         double density = neighbours / Math.PI;
-        System.out.printf("agents bench: %s, one thread, density %.3g per R² (≈ %.3g neighbours), torus%n", alg.id(), density,
-                neighbours);
+        for (int n : sizes) { // every size checked before anything is measured
+            try {
+                WorldSettings.ofDensity(n, density, true);
+            } catch (IllegalArgumentException e) {
+                throw new io.morphospark.datasets.BadInputException("--sizes " + n + " at --neighbours " + neighbours + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        System.out.printf("agents bench: %s, one thread, density %.3g per R² (≈ %.3g neighbours), torus; rates per CPU second%n",
+                alg.id(), density, neighbours);
         System.out.printf("%10s %8s %14s %16s %12s %14s%n", "N", "steps", "agent-steps/s", "interactions/s", "neighbours",
                 "ns/agent-step");
         for (int n : sizes) {
@@ -66,9 +84,9 @@ final class AgentsBench implements Runnable {
             run(world, seconds); // warm-up: C2 compiles the pass
             long before = world.interactions();
             int stepsBefore = world.stepCount();
-            long start = System.nanoTime();
+            long start = THREADS.getCurrentThreadCpuTime();
             run(world, seconds);
-            double elapsed = (System.nanoTime() - start) / 1e9;
+            double elapsed = (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
             int steps = world.stepCount() - stepsBefore;
             long interactions = world.interactions() - before;
             double agentSteps = (double) n * steps / elapsed;
@@ -79,10 +97,11 @@ final class AgentsBench implements Runnable {
         }
     }
 
+    /** Runs steps until {@code seconds} of this thread's CPU time have passed. */
     private static void run(AgentWorld world, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long end = THREADS.getCurrentThreadCpuTime() + (long) (seconds * 1e9);
         do {
             world.step();
-        } while (System.nanoTime() < end);
+        } while (THREADS.getCurrentThreadCpuTime() < end);
     }
 }

@@ -1,7 +1,12 @@
 package io.morphospark.jobs.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.jobs.agents.AgentsRunJob;
 import io.morphospark.jobs.agents.AgentsSettings;
+import io.morphospark.jobs.es.ConfigDifference;
 import io.morphospark.models.agents.AgentAlgorithm;
 import io.morphospark.models.agents.rules.Communication;
 import io.morphospark.models.agents.rules.Decision;
@@ -79,8 +84,12 @@ final class AgentsCommand implements Runnable {
         @Option(names = "--param", paramLabel = "NAME=VALUE",
                 description = "A rule parameter (repeatable); the list below gives names, ranges and defaults.")
         Map<String, Double> params = new LinkedHashMap<>();
-        @Option(names = "--out", required = true, description = "Run directory to create.")
+        @Option(names = "--out", description = "Run directory to create (must not hold a run).")
         Path out;
+        @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue an interrupted run: only the replicates "
+                + "without a committed result run again, and the result equals an uninterrupted run. Starts from the run's "
+                + "recorded settings; any other option given must equal them (the error names the fields that differ).")
+        Path resume;
         @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--agents", defaultValue = "400", description = "Agents N (default: ${DEFAULT-VALUE}).")
@@ -120,13 +129,63 @@ final class AgentsCommand implements Runnable {
         @Mixin
         SparkOptions spark;
 
+        private CommandLine.Model.CommandSpec spec;
+
         @CommandLine.Spec
         void spec(CommandLine.Model.CommandSpec spec) {
+            this.spec = spec;
             spec.usageMessage().footer(catalogue());
         }
 
         @Override
         public Integer call() {
+            if (out == null && resume == null) { // the same usage error (exit 1) as every command's missing --out
+                throw new CommandLine.MissingParameterException(spec.commandLine(), spec.findOption("--out"),
+                        "Missing required option: '--out=<out>' (or --resume RUN_DIR)");
+            }
+            if (out != null && resume != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --out and --resume");
+            }
+            AgentsSettings s = settings();
+            if (resume != null) {
+                AgentsSettings recorded = resumable(s);
+                spark.withSession("morphospark-agents", session -> new AgentsRunJob(session, recorded, System.out).resume(resume));
+                return ExitCodes.OK;
+            }
+            s.validate(); // before Spark starts
+            RunDirectory.requireAvailable(out);
+            spark.withSession("morphospark-agents", session -> new AgentsRunJob(session, s, System.out).run(out));
+            return ExitCodes.OK;
+        }
+
+        /**
+         * The recorded settings of the run to resume, after checking that every run option given on
+         * the command line equals them (a resumed run must be the run that was started).
+         */
+        private AgentsSettings resumable(AgentsSettings given) {
+            AgentsSettings recorded = AgentsRunJob.recorded(resume);
+            if (RunDirectory.isFinished(resume)) { // refused before Spark starts
+                throw new BadInputException("run " + RunDirectory.targetOf(resume)
+                        + " has already finished; nothing to resume");
+            }
+            java.util.Set<String> fields = new java.util.HashSet<>();
+            for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                String field = o.longestName().substring(2).replace('-', '_');
+                fields.add(field.equals("param") ? "params" : field);
+            }
+            JsonNode config = RunManifest.read(RunDirectory.manifestDirectory(resume)).get("config");
+            List<String> differences = ConfigDifference.between(config, given).stream()
+                    .filter(d -> fields.contains(d.substring(0, d.indexOf(':')).split("\\.")[0]))
+                    .toList();
+            if (!differences.isEmpty()) {
+                throw new BadInputException("cannot resume " + resume.toAbsolutePath().normalize()
+                        + ": its settings differ from the ones given in " + String.join("; ", differences));
+            }
+            return recorded;
+        }
+
+        /** The run's settings from the options (defaults where not given). */
+        private AgentsSettings settings() {
             AgentsSettings s = new AgentsSettings();
             s.movement = movement;
             s.decision = decision;
@@ -148,10 +207,7 @@ final class AgentsCommand implements Runnable {
             s.pixels = pixels;
             s.replicates = replicates;
             s.partitions = partitions;
-            s.validate(); // before Spark starts
-            io.morphospark.datasets.run.RunDirectory.requireAvailable(out);
-            spark.withSession("morphospark-agents", session -> new AgentsRunJob(session, s, System.out).run(out));
-            return ExitCodes.OK;
+            return s;
         }
     }
 }

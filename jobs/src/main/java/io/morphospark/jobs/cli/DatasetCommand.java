@@ -67,7 +67,7 @@ final class DatasetCommand implements Runnable {
             System.out.printf("  samples per label: %s%n  bytes: samples %d, frames %d; per cell-frame: %s%n",
                     m.path("samples_per_label"), m.path("samples_bytes").asLong(), m.path("frames_bytes").asLong(),
                     m.path("bytes_per_cell_frame"));
-            spark.withSession("morphospark-inspect", session -> {
+            spark.withQuietSession("morphospark-inspect", session -> {
                 List<Column> aggs = new ArrayList<>();
                 for (String metric : PatternMetrics.NAMES) {
                     aggs.add(avg(col(metric)).alias(metric));
@@ -147,7 +147,7 @@ final class DatasetCommand implements Runnable {
                 NewFiles.requireAbsent(filmPng, "--film");
             }
             dir.requireIntact();
-            spark.withSession("morphospark-gallery", session -> {
+            spark.withQuietSession("morphospark-gallery", session -> {
                 Dataset<Row> first = samples(session, dir)
                         .withColumn("rank", row_number().over(Window.partitionBy("label").orderBy("id")))
                         .where(col("rank").leq(perLabel)).orderBy("label", "id");

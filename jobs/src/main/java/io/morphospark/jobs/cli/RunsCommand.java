@@ -45,7 +45,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            long n = spark.withSession("morphospark-runs", s -> RunCatalog.index(s, root));
+            long n = spark.withQuietSession("morphospark-runs", s -> RunCatalog.index(s, root));
             System.out.printf("runs: %d runs catalogued in %s%n", n, root.toAbsolutePath().normalize().resolve(RunCatalog.DIRECTORY));
             return ExitCodes.OK;
         }
@@ -64,7 +64,7 @@ final class RunsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spark.withSession("morphospark-runs", s -> {
+            spark.withQuietSession("morphospark-runs", s -> {
                 Dataset<Row> c = RunCatalog.read(s, root);
                 if (sweep != null) {
                     c = c.where(col("sweep").equalTo(lit(sweep)));
@@ -114,7 +114,7 @@ final class RunsCommand implements Runnable {
                 throw new BadInputException("--goal must be max or min, got '" + goal + "'");
             }
             Path plot = png != null ? png : root.resolve("plots").resolve("compare-" + metric + "-by-" + by + ".png");
-            spark.withSession("morphospark-runs", s -> {
+            spark.withQuietSession("morphospark-runs", s -> {
                 Dataset<Row> c = RunCatalog.read(s, root).where(col("status").equalTo(lit("finished")));
                 if (sweep != null) {
                     c = c.where(col("sweep").equalTo(lit(sweep)));
@@ -176,7 +176,7 @@ final class RunsCommand implements Runnable {
             if (!goal.equals("max") && !goal.equals("min")) {
                 throw new BadInputException("--goal must be max or min, got '" + goal + "'");
             }
-            spark.withSession("morphospark-runs", s -> {
+            spark.withQuietSession("morphospark-runs", s -> {
                 Dataset<Row> c = RunCatalog.read(s, root).where(col("status").equalTo(lit("finished")));
                 if (sweep != null) {
                     c = c.where(col("sweep").equalTo(lit(sweep)));

@@ -89,14 +89,27 @@ final class SparkOptions {
     }
 
     /**
-     * Runs {@code job} with a session: an already active one (a test's, a notebook's) is reused and
-     * left running; one created here is stopped afterwards.
+     * Runs a computing {@code job} with a session (see {@link #withQuietSession}), after one console
+     * line naming the compute backend and the GPUs asked for.
      */
     <T> T withSession(String appName, Function<SparkSession, T> job) {
         GpuRequest gpus = gpuRequest();
-        System.err.println("compute backend: " + ComputeBackend.current().describe()
+        System.out.println("compute backend: " + ComputeBackend.current().describe()
                 + (gpus == null ? "" : "; executors: " + gpus.gpusPerExecutor() + " GPU(s) each, "
                 + GpuRequest.format(gpus.gpusPerTask()) + " per task"));
+        return session(appName, gpus, job);
+    }
+
+    /**
+     * Runs {@code job} with a session and no backend line: for commands that only read and report
+     * (their standard output is their result, e.g. a path a script captures).
+     */
+    <T> T withQuietSession(String appName, Function<SparkSession, T> job) {
+        return session(appName, gpuRequest(), job);
+    }
+
+    /** An already active session (a test's, a notebook's) is reused and left running; one created here is stopped afterwards. */
+    private <T> T session(String appName, GpuRequest gpus, Function<SparkSession, T> job) {
         var active = SparkSession.getActiveSession();
         if (active.isDefined()) {
             return job.apply(active.get());

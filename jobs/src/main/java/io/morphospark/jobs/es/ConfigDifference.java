@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The fields in which two run configurations differ, compared as flattened run.json {@code config} trees. */
-final class ConfigDifference {
+public final class ConfigDifference {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
@@ -20,7 +20,7 @@ final class ConfigDifference {
     }
 
     /** "field: recorded → given" for every differing leaf, in field order. */
-    static List<String> between(JsonNode recorded, Object given) {
+    public static List<String> between(JsonNode recorded, Object given) {
         Map<String, String> a = flatten(recorded);
         Map<String, String> b = flatten(asTree(given));
         TreeMap<String, String> all = new TreeMap<>();

@@ -62,8 +62,8 @@ public final class AgentWorld {
     private final double stiffness;
     private final double adhesion;
 
-    /** Whether any rule reads the distance-weighted neighbour sums. */
-    private final boolean distances;
+    /** The neighbour sums the rules read, so the pass accumulates no others. */
+    private final CellList.Needs needs;
 
     private int n;
     private int step;
@@ -83,6 +83,12 @@ public final class AgentWorld {
     private double[] newUx;
     private double[] newUy;
     private boolean[] wantsDivision;
+    /** Scratch arrays for reordering the state by cell (double, long, int, byte). */
+    private double[] spareD;
+    private long[] spareL;
+    private int[] spareI;
+    private byte[] spareB;
+    private boolean[] spareFlags;
     private long interactions;
     private int perceivedStep = -1;
 
@@ -127,8 +133,11 @@ public final class AgentWorld {
         boolean mechanics = algorithm.communication() == Communication.MECHANICAL_FORCES;
         this.stiffness = mechanics ? param("stiffness", 0) : 0;
         this.adhesion = mechanics ? param("adhesion", 0) : 0;
-        this.distances = mechanics || algorithm.movement() == Movement.NEIGHBOR_ATTRACTION
-                || algorithm.movement() == Movement.NEIGHBOR_REPULSION;
+        this.needs = new CellList.Needs(algorithm.decision() == Decision.LEARNING_BASED,
+                algorithm.movement() == Movement.BOUNDARY_FOLLOWING,
+                algorithm.communication() == Communication.LOCAL_SIGNALING,
+                mechanics || algorithm.movement() == Movement.NEIGHBOR_ATTRACTION
+                        || algorithm.movement() == Movement.NEIGHBOR_REPULSION);
         this.policy = algorithm.decision() != Decision.LEARNING_BASED ? null
                 : new PolicyNetwork(algorithm.policyWeights() != null ? algorithm.policyWeights()
                 : PolicyNetwork.randomWeights(seed, param("weight_scale", 1)));
@@ -156,6 +165,11 @@ public final class AgentWorld {
         newUx = new double[capacity];
         newUy = new double[capacity];
         wantsDivision = new boolean[capacity];
+        spareD = new double[capacity];
+        spareL = new long[capacity];
+        spareI = new int[capacity];
+        spareB = new byte[capacity];
+        spareFlags = new boolean[capacity];
     }
 
     /** Uniform positions and headings from the draws of step −1; types in order A…, B…, C…. */
@@ -180,17 +194,74 @@ public final class AgentWorld {
     }
 
     /**
-     * Re-sorts the cell list and runs the neighbour pass on the current state (once per state: a
-     * step after a perceive, e.g. to measure, reuses it).
+     * Sorts the agents by cell, reorders the state arrays to match (agent i's state moves to its
+     * sorted position, so neighbours lie next to each other in memory and the pass reads them in
+     * order), and runs the neighbour pass on the current state. Once per state: a step after a
+     * perceive, e.g. to measure, reuses it. Indices therefore change from step to step; an agent
+     * is known by its {@link #id}.
      */
     public void perceive() {
         if (perceivedStep == step) {
             return;
         }
         perceivedStep = step;
-        cells.build(n, x, y, ux, uy, state, type);
-        cells.pass(n, radius, selectivity, repulsionRange, signalRange, core, stiffness, adhesion, distances);
+        cells.sort(n, x, y);
+        permute(cells.order);
+        cells.pass(n, sorted(), radius, selectivity, repulsionRange, signalRange, core, stiffness, adhesion, needs);
         interactions += cells.interactions;
+    }
+
+    /** Moves agent order[a]'s whole state to index a. */
+    private void permute(int[] order) {
+        double[] t = CellList.gather(x, order, n, newX);
+        newX = x;
+        x = t;
+        t = CellList.gather(y, order, n, newY);
+        newY = y;
+        y = t;
+        t = CellList.gather(ux, order, n, newUx);
+        newUx = ux;
+        ux = t;
+        t = CellList.gather(uy, order, n, newUy);
+        newUy = uy;
+        uy = t;
+        t = CellList.gather(energy, order, n, spareD);
+        spareD = energy;
+        energy = t;
+        t = CellList.gather(state, order, n, spareD);
+        spareD = state;
+        state = t;
+        long[] l = CellList.gather(id, order, n, spareL);
+        spareL = id;
+        id = l;
+        int[] ages = CellList.gather(age, order, n, spareI);
+        spareI = age;
+        age = ages;
+        byte[] b = CellList.gather(type, order, n, spareB);
+        spareB = type;
+        type = b;
+        for (int a = 0; a < n; a++) {
+            spareFlags[a] = wantsDivision[order[a]];
+        }
+        boolean[] f = spareFlags;
+        spareFlags = wantsDivision;
+        wantsDivision = f;
+    }
+
+    /** Indices of the agents in increasing id order. */
+    public int[] idOrder() {
+        long[] ids = Arrays.copyOf(id, n);
+        Arrays.sort(ids);
+        int[] byId = new int[n];
+        for (int i = 0; i < n; i++) {
+            byId[Arrays.binarySearch(ids, id[i])] = i;
+        }
+        return byId;
+    }
+
+    /** The state as the cell list reads it (in sorted order after {@link #perceive}). */
+    private CellList.State sorted() {
+        return new CellList.State(x, y, ux, uy, state, type);
     }
 
     /** One synchronous step of every agent. */
@@ -213,8 +284,9 @@ public final class AgentWorld {
         Communication communication = algorithm.communication();
         Field guidance = trail != null ? trail : morphogen;
         double limit = MAX_DISPLACEMENT * radius;
-        for (int a = 0; a < n; a++) {
-            int i = cells.order[a];
+        CellList.State sorted = sorted();
+        for (int i = 0; i < n; i++) {
+            final int a = i; // perceive() put the state in sorted order: index and sorted position agree
             long agent = id[i];
             int count = cells.count[a];
             double hetero = count == 0 ? 1 : (count - cells.same[a]) / (double) count;
@@ -399,9 +471,9 @@ public final class AgentWorld {
                     dirY = hY;
                     px = wrapOrReflect(x[i] + speed * pdx);
                     py = wrapOrReflect(y[i] + speed * pdy * yMobility);
-                    double before = cells.energyAt(x[i], y[i], type[i], i, radius, core, adhesionSame, adhesionOther,
-                            CORE_STIFFNESS);
-                    double after = cells.energyAt(px, py, type[i], i, radius, core, adhesionSame, adhesionOther,
+                    double before = cells.energyAt(sorted, x[i], y[i], type[i], i, radius, core, adhesionSame,
+                            adhesionOther, CORE_STIFFNESS);
+                    double after = cells.energyAt(sorted, px, py, type[i], i, radius, core, adhesionSame, adhesionOther,
                             CORE_STIFFNESS);
                     double delta = after - before;
                     move = delta <= 0 || Draws.uniform(key, agent, Draws.ACCEPT) < Math.exp(-delta / mcTemperature);
@@ -441,7 +513,7 @@ public final class AgentWorld {
             newY[i] = wrapOrReflect(ny);
             newUx[i] = dirX;
             newUy[i] = dirY;
-            state[i] = hetero; // read by others through the cell list's copy, so this write is invisible this step
+            state[i] = hetero; // the pass has already read every agent's signal, so this write is invisible this step
             if (settings.division()) {
                 energy[i] += WorldSettings.UPTAKE * morphogen.at(x[i], y[i]) - WorldSettings.BASAL_COST
                         - (move ? WorldSettings.MOVE_COST : 0);
@@ -522,8 +594,13 @@ public final class AgentWorld {
 
     private double wrapOrReflect(double v) {
         if (settings.periodic()) {
-            double r = v % side;
-            r = r < 0 ? r + side : r;
+            // One step moves less than the side, so one add or subtract wraps: exactly what v % side
+            // (+ side) gives there (both are exact), without the slow floating-point remainder.
+            double r = v < 0 ? v + side : v >= side ? v - side : v;
+            if (r < 0 || r >= side) {
+                r = v % side;
+                r = r < 0 ? r + side : r;
+            }
             return r >= side ? 0 : r;
         }
         double r = v < 0 ? -v : v;
@@ -531,8 +608,13 @@ public final class AgentWorld {
         return Math.min(Math.max(r, 0), Math.nextDown(side));
     }
 
-    /** In id order: agents out of energy die; agents above the division energy split into two. */
+    /**
+     * In id order: agents out of energy die; agents above the division energy split into two (their
+     * daughters take the next ids). The state is put in id order first, so which agents divide
+     * when the cap is reached does not depend on where the agents lie.
+     */
     private void divideAndDie(long key) {
+        permute(idOrder());
         int kept = 0;
         int cap = settings.maxAgents();
         for (int i = 0; i < n; i++) {
@@ -597,6 +679,10 @@ public final class AgentWorld {
         return algorithm;
     }
 
+    /**
+     * The id of the agent at index i. Indices hold until the next step or {@link #perceive}, which
+     * reorder the agents by cell; an agent keeps its id for life.
+     */
     public long id(int i) {
         return id[i];
     }
@@ -635,10 +721,14 @@ public final class AgentWorld {
         return age[i];
     }
 
-    /** Copies of positions (x then y), for tests and comparisons. */
+    /** Copies of positions in id order (x then y), for tests and comparisons. */
     public double[] positions() {
-        double[] p = Arrays.copyOf(x, 2 * n);
-        System.arraycopy(y, 0, p, n, n);
+        int[] byId = idOrder();
+        double[] p = new double[2 * n];
+        for (int k = 0; k < n; k++) {
+            p[k] = x[byId[k]];
+            p[n + k] = y[byId[k]];
+        }
         return p;
     }
 

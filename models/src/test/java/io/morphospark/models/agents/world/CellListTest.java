@@ -6,7 +6,11 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The cell-list pass finds exactly the neighbours an O(N²) scan finds, on a torus and between walls. */
+/**
+ * The cell-list pass (half-shell, each pair once, added to both sides) finds exactly the
+ * neighbours and sums an O(N²) scan finds, on a torus and between walls, including the 3-cell
+ * minimum where the seam neighbours of a cell are the cells beside it.
+ */
 class CellListTest {
     @Test
     void matchesBruteForce() {
@@ -33,15 +37,23 @@ class CellListTest {
                     ux[i] = Math.cos(h[i]);
                     uy[i] = Math.sin(h[i]);
                 }
-                cl.build(n, x, y, ux, uy, s, t);
-                cl.pass(n, 1.0, 0.5, 0.6, 0.7, 0.4, 0.5, 0.1, true);
+                cl.sort(n, x, y);
+                int[] order = cl.order.clone();
+                CellList.State sorted = new CellList.State(CellList.gather(x, order, n, new double[n]),
+                        CellList.gather(y, order, n, new double[n]), CellList.gather(ux, order, n, new double[n]),
+                        CellList.gather(uy, order, n, new double[n]), CellList.gather(s, order, n, new double[n]),
+                        CellList.gather(t, order, n, new byte[n]));
+                cl.pass(n, sorted, 1.0, 0.5, 0.6, 0.7, 0.4, 0.5, 0.1, CellList.Needs.ALL);
                 long pairs = 0;
                 for (int a = 0; a < n; a++) {
-                    int i = cl.order[a];
+                    int i = order[a];
                     int count = 0;
                     int same = 0;
+                    int typeA = 0;
                     int signal = 0;
                     double cx = 0;
+                    double cy = 0;
+                    double hx = 0;
                     double signalSum = 0;
                     double ax = 0;
                     double rx = 0;
@@ -59,7 +71,9 @@ class CellListTest {
                         }
                         count++;
                         same += t[j] == t[i] ? 1 : 0;
+                        typeA += t[j] == 0 ? 1 : 0;
                         cx += dx;
+                        cy += dy;
                         double d = Math.sqrt(d2);
                         if (d > 0) {
                             ax += (t[j] == t[i] ? 1 : 0.5) * dx / d;
@@ -69,6 +83,7 @@ class CellListTest {
                         }
                         if (d2 < 0.49) {
                             signal++;
+                            hx += ux[j];
                             signalSum += s[j];
                         }
                     }
@@ -76,8 +91,11 @@ class CellListTest {
                     String where = "periodic " + periodic + " side " + side + " agent " + i;
                     assertEquals(count, cl.count[a], where);
                     assertEquals(same, cl.same[a], where);
+                    assertEquals(typeA, cl.typeA[a], where);
                     assertEquals(signal, cl.signalCount[a], where);
                     assertEquals(cx, cl.cx[a], 1e-9, where);
+                    assertEquals(cy, cl.cy[a], 1e-9, where);
+                    assertEquals(hx, cl.hx[a], 1e-9, where);
                     assertEquals(signalSum, cl.signalSum[a], 1e-9, where);
                     assertEquals(ax, cl.ax[a], 1e-9, where);
                     assertEquals(rx, cl.rx[a], 1e-9, where);
