@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "morphospark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Morphogenesis research at cluster scale on Apache Spark.",
-        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class, AgentsCommand.class,
+        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class, AgentsCommand.class, ClassifierCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** True while a command runs: a shutdown then is a signal (or a kill of the JVM), not the end of the command. */
