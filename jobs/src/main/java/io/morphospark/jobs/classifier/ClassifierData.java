@@ -159,6 +159,15 @@ public final class ClassifierData {
         return splitCounts.clone();
     }
 
+    /** Per sample: id, label, width, height, states and the frame stack (and split, when split); not yet decoded. */
+    public Dataset<Row> inputs() {
+        return inputs;
+    }
+
+    public int frames() {
+        return frames;
+    }
+
     public Map<Long, String> split() {
         return split;
     }
@@ -186,7 +195,8 @@ public final class ClassifierData {
         };
     }
 
-    private static PatternSample decode(Row r, int k, int side, List<String> labelOrder) {
+    /** The input of one row of {@link #inputs()} (also on executors). */
+    static PatternSample decode(Row r, int k, int side, List<String> labelOrder) {
         int w = r.getAs("width");
         int h = r.getAs("height");
         int states = r.getAs("states");

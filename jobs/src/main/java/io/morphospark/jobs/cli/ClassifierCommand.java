@@ -1,6 +1,8 @@
 package io.morphospark.jobs.cli;
 
 import io.morphospark.datasets.run.RunDirectory;
+import io.morphospark.jobs.classifier.ClassifierEvaluateJob;
+import io.morphospark.jobs.classifier.ClassifierPredictJob;
 import io.morphospark.jobs.classifier.ClassifierSettings;
 import io.morphospark.jobs.classifier.ClassifierTrainJob;
 import io.morphospark.jobs.nca.TrainingRun;
@@ -17,14 +19,14 @@ import java.util.concurrent.Callable;
 /** {@code morphospark classifier}: pattern classifiers (Deeplearning4j) trained from the Parquet datasets. */
 @Command(name = "classifier", mixinStandardHelpOptions = true,
         description = "Train pattern classifiers (Deeplearning4j CNNs) on a generated dataset.",
-        subcommands = {ClassifierCommand.Train.class})
+        subcommands = {ClassifierCommand.Train.class, ClassifierCommand.Evaluate.class, ClassifierCommand.Predict.class})
 final class ClassifierCommand implements Runnable {
     @picocli.CommandLine.Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand (train)");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand (train, evaluate or predict)");
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -101,6 +103,47 @@ final class ClassifierCommand implements Runnable {
             s.symmetries = !noSymmetries;
             s.noise = noise;
             return s;
+        }
+    }
+
+    /** What evaluate and predict share: a trained model, a dataset, a new output directory. */
+    static final class ModelOnDataset {
+        @Option(names = "--model", required = true, paramLabel = "RUN", description = "A finished 'classifier train' run "
+                + "(or its model/ directory).") Path model;
+        @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Dataset directory written by "
+                + "'generate' (any grid side; the model's labels).") Path dataset;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory to create.") Path out;
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Score a trained classifier on every sample of a dataset: accuracy, per-class precision/recall/F1, "
+                    + "confusion matrix (Parquet and PNG), gallery of misclassified samples.")
+    static final class Evaluate implements Callable<Integer> {
+        @Mixin ModelOnDataset args;
+        @Mixin SparkOptions spark;
+
+        @Override
+        public Integer call() {
+            RunDirectory.requireAvailable(args.out);
+            spark.withSession("morphospark-classifier", s -> new ClassifierEvaluateJob(s, System.out)
+                    .run(args.model, args.dataset, args.out));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Classify every sample of a dataset as a Spark job (the model shipped once per executor, inference "
+                    + "in batches per partition) into a predictions table (id, label, predicted, confidence, probabilities).")
+    static final class Predict implements Callable<Integer> {
+        @Mixin ModelOnDataset args;
+        @Mixin SparkOptions spark;
+
+        @Override
+        public Integer call() {
+            RunDirectory.requireAvailable(args.out);
+            spark.withSession("morphospark-classifier", s -> new ClassifierPredictJob(s, System.out)
+                    .run(args.model, args.dataset, args.out));
+            return ExitCodes.OK;
         }
     }
 }

@@ -34,6 +34,7 @@ class ClassifierTrainTest {
     @TempDir
     static Path tmp;
     static Path dataset;
+    static Path oneLabel;
 
     static String spec(String labels) {
         return """
@@ -64,6 +65,7 @@ class ClassifierTrainTest {
         spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
         dataset = generate("two-labels", spec(TWO_LABELS));
+        oneLabel = generate("one-label", spec("  noise: {family: bernoulli}\n"));
     }
 
     @AfterAll
@@ -86,7 +88,7 @@ class ClassifierTrainTest {
     }
 
     @Test
-    void trainWritesModelTablesAndPlots() {
+    void trainEvaluatePredictEndToEnd() {
         Path out = tmp.resolve("run-fcn");
         CliRun r = CliRun.of("classifier", "train", "--dataset", dataset.toString(), "--out", out.toString(),
                 "--epochs", "2", "--batch", "8", "--frames", "2");
@@ -107,6 +109,41 @@ class ClassifierTrainTest {
         List<Row> split = spark.read().parquet(out.resolve("split").toString()).groupBy("split").count().collectAsList();
         assertEquals(3, split.size());
         assertEquals(28, split.stream().mapToLong(x -> x.getLong(1)).sum());
+
+        Path evaluation = tmp.resolve("evaluation");
+        CliRun e = CliRun.of("classifier", "evaluate", "--model", out.toString(), "--dataset", dataset.toString(),
+                "--out", evaluation.toString());
+        assertEquals(ExitCodes.OK, e.exitCode(), e.stderr());
+        assertTrue(Files.isRegularFile(evaluation.resolve("plots/confusion.png")));
+        List<Row> confusion = spark.read().parquet(evaluation.resolve("confusion").toString()).collectAsList();
+        assertEquals(4, confusion.size());
+        assertEquals(28, confusion.stream().mapToLong(x -> x.<Long>getAs("count")).sum());
+
+        Path predictions = tmp.resolve("predictions");
+        CliRun p = CliRun.of("classifier", "predict", "--model", out.toString(), "--dataset", dataset.toString(),
+                "--out", predictions.toString());
+        assertEquals(ExitCodes.OK, p.exitCode(), p.stderr());
+        var predicted = spark.read().parquet(predictions.resolve("predictions").toString());
+        assertEquals(28, predicted.count());
+        // the Spark job's predictions agree with the driver-side evaluation, label for label
+        for (Row c : confusion) {
+            long count = predicted.where(org.apache.spark.sql.functions.col("label").equalTo((String) c.getAs("label"))
+                    .and(org.apache.spark.sql.functions.col("predicted").equalTo((String) c.getAs("predicted")))).count();
+            assertEquals(c.<Long>getAs("count"), count, c.toString());
+        }
+
+        for (String command : List.of("evaluate", "predict")) {
+            Path mismatch = tmp.resolve("mismatch-" + command);
+            CliRun m = CliRun.of("classifier", command, "--model", out.toString(), "--dataset", oneLabel.toString(),
+                    "--out", mismatch.toString());
+            if (command.equals("evaluate")) { // predict classifies unknown labels too; evaluate cannot score them
+                assertEquals(ExitCodes.BAD_INPUT, m.exitCode(), m.stderr());
+                assertTrue(m.stderr().contains("has labels the model was not trained on: [noise]"), m.stderr());
+                assertFalse(Files.exists(mismatch));
+            } else {
+                assertEquals(ExitCodes.OK, m.exitCode(), m.stderr());
+            }
+        }
     }
 
     @Test
@@ -135,7 +172,6 @@ class ClassifierTrainTest {
     @Test
     void badInputIsOneLineExitTwoAndNothingWritten() throws Exception {
         Path notADataset = Files.createDirectories(tmp.resolve("empty-dir"));
-        Path oneLabel = generate("one-label", spec("  random: {family: bernoulli}\n"));
         Path corrupt = tmp.resolve("corrupt");
         copy(dataset, corrupt);
         try (var files = Files.walk(corrupt.resolve("frames"))) {
