@@ -65,7 +65,7 @@ class ClassifierTrainTest {
         spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2").getOrCreate();
         dataset = generate("two-labels", spec(TWO_LABELS));
-        oneLabel = generate("one-label", spec("  noise: {family: bernoulli}\n"));
+        oneLabel = generate("one-label", spec("  spotted: {family: gray-scott, params: {steps: {uniform: [120, 150]}}}\n"));
     }
 
     @AfterAll
@@ -138,7 +138,7 @@ class ClassifierTrainTest {
                     "--out", mismatch.toString());
             if (command.equals("evaluate")) { // predict classifies unknown labels too; evaluate cannot score them
                 assertEquals(ExitCodes.BAD_INPUT, m.exitCode(), m.stderr());
-                assertTrue(m.stderr().contains("has labels the model was not trained on: [noise]"), m.stderr());
+                assertTrue(m.stderr().contains("has labels the model was not trained on: [spotted]"), m.stderr());
                 assertFalse(Files.exists(mismatch));
             } else {
                 assertEquals(ExitCodes.OK, m.exitCode(), m.stderr());
