@@ -91,7 +91,7 @@ class ClassifierTrainTest {
     void trainEvaluatePredictEndToEnd() {
         Path out = tmp.resolve("run-fcn");
         CliRun r = CliRun.of("classifier", "train", "--dataset", dataset.toString(), "--out", out.toString(),
-                "--epochs", "2", "--batch", "8", "--frames", "2");
+                "--epochs", "2", "--batch", "8");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         for (String f : List.of("run.json", "summary.json", "model/classifier.zip", "model/classifier.json",
                 "plots/loss.png", "plots/accuracy.png")) {
@@ -131,6 +131,16 @@ class ClassifierTrainTest {
                     .and(org.apache.spark.sql.functions.col("predicted").equalTo((String) c.getAs("predicted")))).count();
             assertEquals(c.<Long>getAs("count"), count, c.toString());
         }
+
+        // the SQL function gives each sample the label the Spark job gave it
+        io.morphospark.udfs.MorphoSparkFunctions.register(spark);
+        spark.read().option("basePath", dataset.resolve("samples").toString()).parquet(dataset.resolve("samples").toString())
+                .createOrReplaceTempView("samples");
+        predicted.createOrReplaceTempView("predictions");
+        long disagreements = spark.sql("select count(*) from samples s join predictions p using (id) where "
+                + "classify_pattern('" + out + "', s.width, s.height, s.states, s.final_bits, s.final_states, "
+                + "s.final_quantised) <> p.predicted").first().getLong(0);
+        assertEquals(0, disagreements);
 
         for (String command : List.of("evaluate", "predict")) {
             Path mismatch = tmp.resolve("mismatch-" + command);
