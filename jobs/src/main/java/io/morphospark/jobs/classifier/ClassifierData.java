@@ -174,12 +174,13 @@ public final class ClassifierData {
 
     /**
      * One pass over a split (all samples when {@code splitName} is null): shuffled by
-     * {@code orderSeed}, or by id when it is null; frames resized to {@code side} (0: as stored);
+     * {@code orderSeed}, or by side and id when it is null; frames resized to {@code side} (0: as stored);
      * labels indexed by {@code labelOrder} (−1 for a label it lacks).
      */
     public Iterator<PatternSample> stream(String splitName, Long orderSeed, int side, List<String> labelOrder) {
         Dataset<Row> d = splitName == null ? inputs : inputs.where(col("split").equalTo(splitName));
-        d = orderSeed == null ? d.orderBy("id") : d.orderBy(xxhash64(col("id"), lit(orderSeed)), col("id"));
+        // unshuffled passes go by grid side first, so that a fully convolutional network's batches stay full
+        d = orderSeed == null ? d.orderBy("height", "width", "id") : d.orderBy(xxhash64(col("id"), lit(orderSeed)), col("id"));
         Iterator<Row> rows = d.toLocalIterator();
         int k = frames;
         return new Iterator<>() {

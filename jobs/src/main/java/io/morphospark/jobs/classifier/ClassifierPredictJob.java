@@ -60,7 +60,7 @@ public final class ClassifierPredictJob {
         Broadcast<ClassifierModel> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);
         int frames = model.frames();
         long t0 = System.nanoTime();
-        data.inputs().mapPartitions((MapPartitionsFunction<Row, Row>) rows -> predict(rows, shipped.value(), frames),
+        data.inputs().sortWithinPartitions("height", "width", "id").mapPartitions((MapPartitionsFunction<Row, Row>) rows -> predict(rows, shipped.value(), frames),
                         Encoders.row(PREDICTIONS))
                 .write().mode(SaveMode.Overwrite).option("compression", "zstd").parquet(dir.resolve("predictions").toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
