@@ -27,10 +27,11 @@ public final class MorphoSparkFunctions {
     public static final String FATE_ENTROPY = "fate_entropy";
     public static final String HAMMING = "hamming";
     public static final String STATE_MEAN = "state_mean";
+    public static final String CLASSIFY_PATTERN = "classify_pattern";
 
     /** Every name {@link #register} defines, for documentation and checks. */
     public static final List<String> NAMES = List.of(FATE_STRING, STATE_PATTERN, IS_ALTERNATING, PATTERN_ONES,
-            BINARY_ENTROPY, FATE_ENTROPY, HAMMING, STATE_MEAN);
+            BINARY_ENTROPY, FATE_ENTROPY, HAMMING, STATE_MEAN, CLASSIFY_PATTERN);
 
     private MorphoSparkFunctions() {
     }
@@ -54,6 +55,7 @@ public final class MorphoSparkFunctions {
         udf.register(HAMMING, (UDF2<Object, Object, Integer>) (a, b) ->
                 a == null || b == null ? null : BinaryPatterns.hamming(HAMMING, string(HAMMING, a), string(HAMMING, b)),
                 DataTypes.IntegerType);
+        udf.register(CLASSIFY_PATTERN, new ClassifyPattern(), DataTypes.StringType);
     }
 
     private static Seq<?> array(String function, Object value) {

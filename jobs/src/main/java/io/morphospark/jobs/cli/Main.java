@@ -26,9 +26,8 @@ import java.util.stream.Collectors;
  */
 @Command(name = "morphospark", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Morphogenesis research at cluster scale on Apache Spark.",
-        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, BenchCommand.class, AgentsCommand.class,
-            SweepCommand.class, RunsCommand.class,
-            DiscoverCommand.class,
+        subcommands = {EsCommand.class, NcaCommand.class, GenerateCommand.class, DatasetCommand.class, AgentsCommand.class,
+            DiscoverCommand.class, ClassifierCommand.class, SweepCommand.class, RunsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** True while a command runs: a shutdown then is a signal (or a kill of the JVM), not the end of the command. */
