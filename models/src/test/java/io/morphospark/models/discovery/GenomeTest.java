@@ -7,7 +7,6 @@ import io.morphospark.models.agents.rules.Movement;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -29,7 +28,15 @@ class GenomeTest {
             }
         }
         assertEquals(125, ids.size());
-        assertEquals(3 + 22, Genome.DIMENSION);
+        Set<String> everyParameter = new HashSet<>();
+        for (Movement m : Movement.values()) {
+            for (Decision d : Decision.values()) {
+                for (Communication c : Communication.values()) {
+                    everyParameter.addAll(AgentAlgorithm.of(m, d, c).parameters().keySet());
+                }
+            }
+        }
+        assertEquals(3 + everyParameter.size(), Genome.DIMENSION, "one gene per rule and per declared parameter");
     }
 
     @Test
@@ -58,8 +65,9 @@ class GenomeTest {
         AgentAlgorithm a = Genome.decode(g);
         assertEquals(5, a.get("deposit"), 1e-12);
         assertEquals(0, a.get("adhesion_same"), 1e-12);
-        assertEquals(1 + 2 + 3 + 3, Genome.activeGenes(g).length);
-        assertEquals(Map.of("speed", 0.1, "persistence", 0.8, "threshold", 0.3).keySet(),
+        assertEquals(AgentAlgorithm.of(Movement.BOUNDARY_FOLLOWING, Decision.ENERGY_MINIMIZING,
+                Communication.CHEMICAL_TRAILS).parameters().size(), Genome.activeGenes(g).length);
+        assertEquals(Set.of("speed", "anisotropy", "persistence", "threshold"),
                 Genome.decode(Genome.defaults(Movement.RANDOM_WALK, Decision.THRESHOLD_BASED, Communication.NONE))
                         .parameters().keySet());
         assertThrows(IllegalArgumentException.class, () -> Genome.decode(new double[3]));
