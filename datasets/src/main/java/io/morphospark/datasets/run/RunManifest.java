@@ -41,6 +41,7 @@ public final class RunManifest {
         }
     }
 
+    /** Writes (or atomically replaces) {@code runDir/run.json}. */
     public static void write(Path runDir, String job, Object config) {
         ObjectNode root = CANONICAL.createObjectNode();
         root.put("job", job);
@@ -50,8 +51,14 @@ public final class RunManifest {
         root.set("config", CANONICAL.valueToTree(config));
         // where the neural work ran (backend, device, compute capability); not part of the config hash
         root.set("environment", CANONICAL.valueToTree(io.morphospark.models.gpu.ComputeBackend.current()));
+        // written beside and renamed over, so a run whose run.json is rewritten (an extended run) and
+        // killed meanwhile keeps the old or the new one, never a torn one
+        Path file = runDir.resolve(RunDirectory.RUN_FILE);
+        Path tmp = runDir.resolve("." + RunDirectory.RUN_FILE + ".tmp");
         try {
-            CANONICAL.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(RunDirectory.RUN_FILE).toFile(), root);
+            CANONICAL.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,13 +27,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +86,7 @@ public final class DiscoverJob {
         DiscoveryProblem problem = settings.problem();
         RunDirectory dir = RunDirectory.resume(out);
         if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
-            replaceManifest(dir.staging());
+            RunManifest.write(dir.staging(), "discover", settings);
         }
         DiscoveryRun state = Checkpoint.exists(dir.staging()) ? Checkpoint.read(dir.staging(), DiscoveryRun.class)
                 : settings.newRun(problem);
@@ -98,19 +94,6 @@ public final class DiscoverJob {
         return execute(dir, problem, state);
     }
 
-    /** Rewrites run.json in one rename (a run extended before it finished), so a kill leaves the old or the new one. */
-    private void replaceManifest(Path staging) {
-        Path fresh = staging.resolve(".run.json.new");
-        try {
-            Files.createDirectories(fresh);
-            RunManifest.write(fresh, "discover", settings);
-            Files.move(fresh.resolve(RunDirectory.RUN_FILE), staging.resolve(RunDirectory.RUN_FILE),
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(fresh);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + staging.resolve(RunDirectory.RUN_FILE), e);
-        }
-    }
 
     private ObjectNode execute(RunDirectory dir, DiscoveryProblem problem, DiscoveryRun state) {
         long start = System.nanoTime();

@@ -24,10 +24,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -113,7 +110,7 @@ public final class EsJob {
         } else {
             dir = RunDirectory.resume(out);
             if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
-                replaceManifest(dir.staging()); // more generations than the interrupted run was started with
+                RunManifest.write(dir.staging(), "es", settings); // more generations than the interrupted run was started with
             }
             start = Checkpoint.exists(dir.staging())
                     ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
@@ -143,19 +140,6 @@ public final class EsJob {
         }
     }
 
-    /** Rewrites run.json with these settings in one rename, so a kill leaves the old or the new one. */
-    private void replaceManifest(Path staging) {
-        Path fresh = staging.resolve(".run.json.new");
-        try {
-            Files.createDirectories(fresh);
-            RunManifest.write(fresh, "es", settings);
-            Files.move(fresh.resolve(RunDirectory.RUN_FILE), staging.resolve(RunDirectory.RUN_FILE),
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(fresh);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + staging.resolve(RunDirectory.RUN_FILE), e);
-        }
-    }
 
     private ObjectNode execute(RunDirectory dir, Problem problem, EsCheckpoint state) {
         long start = System.nanoTime();
