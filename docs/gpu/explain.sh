@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/gpu/explain-report.md: every SQL paragraph of the Zeppelin notes and the run and
 # dataset queries of README.md / datasets/README.md, run under the RAPIDS Accelerator in explain-only
-# mode on this (CPU) machine, against tiny real runs/datasets made on the way. See docs/GPU.md.
+# mode on this (CPU) machine, against tiny real runs/datasets made on the way (an es run, a discover run, a
+# sweep's run catalogue, a generate dataset: each note against the kind of run it analyses). See docs/GPU.md.
 #   docs/gpu/explain.sh [REPORT]      (default docs/gpu/explain-report.md; raw plugin output under target/gpu-explain/raw)
 set -euo pipefail
 
@@ -10,9 +11,9 @@ report="$(realpath -m "${1:-$root/docs/gpu/explain-report.md}")"
 work="$root/target/gpu-explain"
 cd "$root"
 
-# The plugin jar (≈1 GB, downloaded once and checked by the opt-in profile), then the project's
+# The plugin jar (≈1 GB, downloaded once and checked by the opt-in profile; offline, as the download is Ant's), then the project's
 # classes and the test classpath (the runner reuses the Zeppelin-note reader of the tests).
-mvn -B -q -Prapids -N initialize
+mvn -o -B -q -Prapids -N initialize
 plugin="$(ls "$root"/target/rapids/rapids-4-spark_2.13-*.jar | tail -1)"
 mvn -o -B -q -pl jobs -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/gpu-explain-classpath.txt

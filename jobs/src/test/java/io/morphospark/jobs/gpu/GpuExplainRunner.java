@@ -23,7 +23,9 @@ import java.util.Map;
  * {@code docs/gpu/explain-report.md}. Started by {@code docs/gpu/explain.sh} through
  * {@code org.apache.spark.deploy.SparkSubmit} with the plugin in {@code --jars} (on the plain
  * classpath the plugin fails at start-up). It makes the tiny real inputs the queries read first: an
- * {@code es} run (as ZeppelinNotesTest does) and a {@code generate} dataset.
+ * {@code es} run (as ZeppelinNotesTest does), a {@code discover} run (as DiscoveryNoteTest does), a
+ * sweep's run catalogue (as SweepNcaSeedsTest does) and a {@code generate} dataset; each note is
+ * explained against the kind of run it analyses.
  *
  * <p>Arguments: the report file, the notes directory, a work directory for the inputs, and
  * optionally {@code --raw DIR} to keep each query's plugin output.
@@ -38,6 +40,14 @@ public final class GpuExplainRunner {
             labels:
               random: {family: bernoulli}
               spiral: {family: cyclic-ca, params: {steps: {uniform: [60, 80]}}}
+            """;
+    /** Two seeds of a tiny NCA training, so the catalogue note's per-parameter groups have more than one value. */
+    private static final String SWEEP_SPEC = """
+            job: nca-train
+            name: nca-seeds
+            base: {disc_size: 12, epochs: 6, pool: 6, batch: 2, min_steps: 6, max_steps: 8, validate_every: 3,
+                   validation_steps: 8, validation_growths: 1, grow_steps: 4, trajectory_stride: 2}
+            repeats: {field: seed, seeds: [1, 2]}
             """;
 
     private GpuExplainRunner() {
@@ -56,6 +66,18 @@ public final class GpuExplainRunner {
                 "--replicates", "8", "--steps", "200", "--seed", "7", "--out", runDir.toString()), "es");
         Path spec = Files.writeString(work.resolve("dataset.yaml"), DATASET_SPEC);
         requireOk(Main.execute("generate", "--spec", spec.toString(), "--out", datasetDir.toString()), "generate");
+        Path discoveryDir = work.resolve("discovery-run");
+        requireOk(Main.execute("discover", "--out", discoveryDir.toString(), "--search", "map-elites",
+                "--generations", "3", "--population", "8", "--gaussian-batch", "3", "--crossover-batch", "3",
+                "--cma-batch", "3", "--agents", "20", "--steps", "6", "--replicates", "2", "--bins", "4,4",
+                "--film-top", "0", "--seed", "5"), "discover");
+        Path catalogRoot = work.resolve("sweep-root");
+        Path sweepSpec = Files.writeString(work.resolve("nca-seeds.yaml"), SWEEP_SPEC);
+        requireOk(Main.execute("sweep", "--spec", sweepSpec.toString(), "--out", catalogRoot.toString()), "sweep");
+        Map<String, Map<String, String>> formsByNotePrefix = Map.of(
+                "es-", Map.of("run_dir", runDir.toString()),
+                "discovery-", Map.of("run_dir", discoveryDir.toString()),
+                "sweep-", Map.of("catalog_root", catalogRoot.toString(), "metric", "final_loss", "param", "seed"));
 
         List<ExplainReport.Query> queries = new ArrayList<>();
         for (ZeppelinNote note : ZeppelinNote.readAll(notesDir)) {
@@ -68,7 +90,7 @@ public final class GpuExplainRunner {
                 if (paragraph.isScala()) {
                     ScalaParagraphReplay.replay(paragraph, session);
                 } else if (paragraph.isSql()) {
-                    String sql = DynamicForms.expand(paragraph.body(), Map.of("run_dir", runDir.toString()));
+                    String sql = DynamicForms.expand(paragraph.body(), forms(formsByNotePrefix, note));
                     for (String statement : SqlScript.statements(sql)) {
                         if (SqlScript.isQuery(statement)) {
                             queries.add(explain(session, note.file().getFileName() + " › " + paragraph.label(), statement));
@@ -93,6 +115,14 @@ public final class GpuExplainRunner {
         Files.writeString(report, ExplainReport.markdown(queries, pluginVersion(spark)));
         System.out.println("explain report: " + report + " (" + queries.size() + " queries)");
         spark.stop();
+    }
+
+    /** The form values of the run a note analyses, chosen by the note's file-name prefix. */
+    private static Map<String, String> forms(Map<String, Map<String, String>> formsByNotePrefix, ZeppelinNote note) {
+        String name = note.file().getFileName().toString();
+        return formsByNotePrefix.entrySet().stream().filter(e -> name.startsWith(e.getKey())).findFirst()
+                .map(Map.Entry::getValue)
+                .orElseThrow(() -> new IllegalStateException(name + ": no run to explain it against (add one to GpuExplainRunner)"));
     }
 
     /**
