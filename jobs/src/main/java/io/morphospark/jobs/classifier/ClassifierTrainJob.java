@@ -34,6 +34,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * {@code classifier train}: trains one network on the driver (ND4J uses the machine's cores, or its
@@ -59,6 +62,8 @@ public final class ClassifierTrainJob {
     private static final long ORDER = 0x6F72646572L;
     private static final long AUGMENT = 0x6175676DL;
     private static final long DROPOUT = 0x64726F70L;
+    /** The zip format's earliest time, local and zone-free: no wall clock in a model file. */
+    static final java.time.LocalDateTime ZIP_ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private final SparkSession spark;
     private final ClassifierSettings settings;
@@ -289,12 +294,28 @@ public final class ClassifierTrainJob {
         }
     }
 
-    /** Written to a temporary file and renamed, so a kill never leaves a torn zip under the final name. */
-    private static void save(MultiLayerNetwork net, Path zip) {
+    /**
+     * Written to a temporary file and renamed, so a kill never leaves a torn zip under the final name.
+     * DL4J stamps each zip entry with the wall clock, so two runs with the same weights would give
+     * different files (and checksums); the entries are rewritten with a fixed time, so the same seed
+     * gives the same bytes.
+     */
+    static void save(MultiLayerNetwork net, Path zip) {
         try {
             Files.createDirectories(zip.getParent());
+            var serialised = new java.io.ByteArrayOutputStream();
+            ModelSerializer.writeModel(net, serialised, true);
             Path tmp = zip.resolveSibling(zip.getFileName() + ".tmp");
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
+            try (var in = new ZipInputStream(new java.io.ByteArrayInputStream(serialised.toByteArray()));
+                 var out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    ZipEntry fixed = new ZipEntry(e.getName());
+                    fixed.setTimeLocal(ZIP_ENTRY_TIME);
+                    out.putNextEntry(fixed);
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
             Files.move(tmp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + zip, e);
