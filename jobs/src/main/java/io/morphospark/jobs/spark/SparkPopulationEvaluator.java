@@ -50,9 +50,15 @@ public final class SparkPopulationEvaluator implements PopulationEvaluator {
         return blocks.reduce(population.size(), results);
     }
 
-    /** Drops the executors' copies of the problem once the run is done with them. */
+    /**
+     * Drops the executors' copies of the problem once the run is done with them. When the context is
+     * already stopping (a signal, a failed job) its broadcasts go with it: a removal then would run
+     * on Spark's shut-down thread pools, whose rejection Scala prints as a stack trace.
+     */
     @Override
     public void close() {
-        shared.destroy();
+        if (!context.sc().isStopped()) {
+            shared.destroy();
+        }
     }
 }
