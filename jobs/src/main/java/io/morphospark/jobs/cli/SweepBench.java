@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, description = "Wall time of a sweep's task-sized trials "
         + "(nca-train, nca-train-advection, a small es) as parallel Spark tasks against one after another; prints both "
-        + "and the ratio for each spec. One trial of each spec runs first, untimed, to warm up the JVM.")
+        + "and the ratio for each spec. One trial of each spec runs first as a Spark task, untimed, to warm up the JVM "
+        + "and Spark's task path.")
 final class SweepBench implements Callable<Integer> {
     @Option(names = "--spec", required = true, description = "A sweep spec whose trials are all task-sized; repeat the "
             + "option to measure several (e.g. specs/sweeps/bench-es.yaml and specs/sweeps/bench-nca.yaml).")
@@ -31,10 +32,15 @@ final class SweepBench implements Callable<Integer> {
     @Option(names = "--work", description = "A new or empty directory for the roots (per spec: warmup, sequential, "
             + "tasks); default: a new temporary directory.")
     Path work;
+    @Option(names = "--jobs-baseline", description = "Also time the trials one after another as Spark jobs (each "
+            + "with the whole session: ES evaluates a stage per generation over every slot) and print that ratio too "
+            + "(default: ${DEFAULT-VALUE}).")
+    boolean jobsBaseline;
     @Mixin
     SparkOptions spark;
 
-    private record Planned(Path spec, TrialSweepSpec sweep, SweepRunner warmup, SweepRunner sequential, SweepRunner tasks) {
+    private record Planned(Path spec, TrialSweepSpec sweep, SweepRunner warmup, SweepRunner sequential, SweepRunner tasks,
+                           SweepRunner asJobs) {
     }
 
     @Override
@@ -62,22 +68,33 @@ final class SweepBench implements Callable<Integer> {
             warm.parameters.clear();
             warm.repeats = null;
             warm.samples = 1;
-            planned.add(new Planned(spec, s, SweepRunner.plan(warm, roots.resolve("warmup"), false), sequential, tasks));
+            planned.add(new Planned(spec, s, SweepRunner.plan(warm, roots.resolve("warmup"), false), sequential, tasks,
+                    jobsBaseline ? SweepRunner.plan(s, roots.resolve("as-jobs"), false) : null));
         }
         return spark.withSession("morphospark-bench-sweep", session -> {
             List<String> results = new ArrayList<>();
             for (Planned p : planned) {
                 System.out.printf("bench sweep: %s: %d trials of %s, %d slots (%s)%n", p.spec(), p.sequential().trials().size(),
                         p.sweep().job, session.sparkContext().defaultParallelism(), session.sparkContext().master());
-                p.warmup().runOneAfterAnother(System.out);
+                // untimed: the trial's code and Spark's task path (the session's first job) both warmed up
+                SweepRunner.Result warm = p.warmup().run(session, 1, System.out);
+                if (!warm.failed().isEmpty()) {
+                    throw new IllegalStateException("the warm-up trial failed: " + warm.failed().get(0));
+                }
                 double oneAfterAnother = p.sequential().runOneAfterAnother(System.out);
                 SweepRunner.Result result = p.tasks().run(session, 1, System.out);
                 if (!result.failed().isEmpty()) {
                     throw new IllegalStateException(result.failed().size() + " trials failed, e.g. " + result.failed().get(0));
                 }
-                results.add(String.format("bench sweep: %s (%d trials of %s): one after another %.1f s; as Spark tasks %.1f s; "
+                String line = String.format("bench sweep: %s (%d trials of %s): one after another %.1f s; as Spark tasks %.1f s; "
                                 + "ratio %.2f", p.sweep().name, p.sequential().trials().size(), p.sweep().job, oneAfterAnother,
-                        result.trialSeconds(), result.trialSeconds() / oneAfterAnother));
+                        result.trialSeconds(), result.trialSeconds() / oneAfterAnother);
+                if (p.asJobs() != null) {
+                    double asJobs = p.asJobs().runOneAfterAnother(session, System.out);
+                    line += String.format("; one after another as Spark jobs %.1f s, ratio %.2f", asJobs,
+                            result.trialSeconds() / asJobs);
+                }
+                results.add(line);
                 System.out.println(results.get(results.size() - 1));
             }
             if (results.size() > 1) {

@@ -306,6 +306,14 @@ public final class SweepRunner {
      * task, one after another in this thread. Returns the wall time in seconds.
      */
     public double runOneAfterAnother(PrintStream console) {
+        return runOneAfterAnother(null, console);
+    }
+
+    /**
+     * As {@link #runOneAfterAnother(PrintStream)}; with a session, each trial runs as the job does on its
+     * own (ES: a Spark stage per generation over every slot), the other honest baseline for a small ES.
+     */
+    public double runOneAfterAnother(SparkSession spark, PrintStream console) {
         for (PlannedTrial t : trials) {
             if (!t.task()) {
                 throw new BadInputException("trial " + t.id() + " is a Spark job, not a task-sized trial; bench sweep "
@@ -323,7 +331,7 @@ public final class SweepRunner {
         long start = System.nanoTime();
         for (PlannedTrial t : trials) {
             if (t.state() != State.COMMITTED) {
-                Outcome o = execute(null, job, job.resolve(t.trial().config()), t.id(), t.dir(), root,
+                Outcome o = execute(spark, job, job.resolve(t.trial().config()), t.id(), t.dir(), root,
                         t.state() == State.INTERRUPTED, console);
                 report(console, t, o);
                 if ("failed".equals(o.status())) {

@@ -35,11 +35,11 @@ class SweepBenchTest {
                   optimizer.algorithm: {grid: [snes, cma-es]}
                 """);
         SweepConsole r = SweepConsole.of("bench", "sweep", "--spec", es.toString(), "--spec", nca.toString(),
-                "--work", tmp.resolve("work").toString(), "--master", "local[2]");
+                "--work", tmp.resolve("work").toString(), "--master", "local[2]", "--jobs-baseline");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         for (String name : new String[] {"tiny-es \\(2 trials of es\\)", "tiny-nca \\(2 trials of nca-train\\)"}) {
             assertTrue(r.out().matches("(?s).*bench sweep: " + name + ": one after another [0-9.]+ s; as Spark tasks [0-9.]+ s; "
-                    + "ratio [0-9.]+.*"), name + " in " + r.out());
+                    + "ratio [0-9.]+; one after another as Spark jobs [0-9.]+ s, ratio [0-9.]+.*"), name + " in " + r.out());
         }
 
         Path discover = tmp.resolve("discover.yaml");
