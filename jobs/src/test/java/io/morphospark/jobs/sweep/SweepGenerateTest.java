@@ -129,6 +129,27 @@ class SweepGenerateTest {
     }
 
     @Test
+    void aDatasetTrialsStateComesFromItsLayout() throws Exception {
+        Path dir = tmp.resolve("states/trial");
+        assertEquals(SweepRunner.State.NEW, SweepableJobs.datasetState(dir, "abc"));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(DatasetDirectory.LOCK_FILE), "");
+        assertEquals(SweepRunner.State.NEW, SweepableJobs.datasetState(dir, "abc"), "a generate killed before its manifest");
+        Files.writeString(dir.resolve(DatasetDirectory.MANIFEST),
+                "{\"schema_version\": 1, \"spec_hash\": \"abc\", \"spec\": {}, \"complete\": false}");
+        assertEquals(SweepRunner.State.INTERRUPTED, SweepableJobs.datasetState(dir, "abc"));
+        var other = org.junit.jupiter.api.Assertions.assertThrows(io.morphospark.datasets.BadInputException.class,
+                () -> SweepableJobs.datasetState(dir, "def"));
+        assertTrue(other.getMessage().contains("holds a dataset of another spec"), other.getMessage());
+        Path foreign = tmp.resolve("states/foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        var notOurs = org.junit.jupiter.api.Assertions.assertThrows(io.morphospark.datasets.BadInputException.class,
+                () -> SweepableJobs.datasetState(foreign, "abc"));
+        assertTrue(notOurs.getMessage().contains("no dataset manifest"), notOurs.getMessage());
+    }
+
+    @Test
     void anUnknownParameterOfAGenerateSweepNamesTheField() throws Exception {
         for (String[] c : new String[][] {
                 {"labels.random.params.nosuch.uniform", "parameters.labels.random.params.nosuch.uniform"},
