@@ -3,6 +3,7 @@ package io.morphospark.datasets.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.morphospark.datasets.BadInputException;
+import io.morphospark.datasets.dataset.DatasetDirectory;
 import io.morphospark.datasets.run.DirectoryLock;
 import io.morphospark.datasets.run.RunDirectory;
 import org.apache.spark.sql.Dataset;
@@ -33,7 +34,8 @@ import java.util.stream.Stream;
 
 /**
  * The run catalogue: one Parquet table, {@code ROOT/catalog}, with a row per run found below ROOT
- * (finished, interrupted, or a sweep trial that failed), whether a sweep made it or not. Plain
+ * (finished, interrupted, or a sweep trial that failed), whether a sweep made it or not, and a row
+ * per dataset directory that {@code generate} wrote (job {@code generate}; its figures as metrics). Plain
  * Parquet types only (strings, doubles, string→string and string→double maps), so DuckDB, pandas
  * and Zeppelin read it as they are. It is written beside the old one and renamed into place, and
  * a {@code catalog} that this class did not write (no {@value #MARKER}) is never replaced.
@@ -148,6 +150,8 @@ public final class RunCatalog {
                 if (!Files.exists(child.resolveSibling("." + name + ".inprogress").resolve(RunDirectory.RUN_FILE))) {
                     rows.add(row(root, child, child, "finished", sweep)); // else listed once, as in progress
                 }
+            } else if (isDataset(child)) {
+                rows.add(datasetRow(root, child, sweep));
             } else {
                 walk(root, child, owner != null && name.equals(TRIALS) ? owner : null, rows);
             }
@@ -189,18 +193,81 @@ public final class RunCatalog {
     private record Sweep(Path root, String name) {
     }
 
+    /** A dataset directory of {@code generate}: its manifest records a schema version and a spec hash. */
+    private static boolean isDataset(Path dir) {
+        Path manifest = dir.resolve(DatasetDirectory.MANIFEST);
+        if (!Files.exists(manifest)) {
+            return false;
+        }
+        JsonNode m = readJson(manifest);
+        return m.has("schema_version") && m.has("spec_hash") && m.has("spec");
+    }
+
+    /**
+     * A dataset as a catalogue row: job {@code generate}, its spec hash as config hash (a sweep's
+     * generate trial is named by it), the resolved spec flattened as configuration, finished when its
+     * manifest is complete, and its key figures as metrics: samples, shards, labels and bytes (samples
+     * and frames tables, and their sum); an unfinished dataset counts its committed shards.
+     */
+    private static Row datasetRow(Path root, Path dir, Sweep sweep) {
+        JsonNode manifest = readJson(dir.resolve(DatasetDirectory.MANIFEST));
+        String hash = manifest.path("spec_hash").asText();
+        String trialId = trialId(hash);
+        boolean complete = manifest.path("complete").asBoolean();
+        String[] failure = failure(sweep, trialId, complete ? "finished" : "interrupted");
+        Map<String, String> config = new TreeMap<>();
+        flatten("", manifest.path("spec"), config);
+        Map<String, Double> metrics = new TreeMap<>();
+        String started = manifest.path("created").asText(null);
+        String ended = null;
+        Double wall = null;
+        if (complete) {
+            metrics.put("samples", manifest.path("samples").asDouble());
+            metrics.put("shards", manifest.path("shards").asDouble());
+            metrics.put("labels", (double) manifest.path("samples_per_label").size());
+            metrics.put("samples_bytes", manifest.path("samples_bytes").asDouble());
+            metrics.put("frames_bytes", manifest.path("frames_bytes").asDouble());
+            metrics.put("bytes", manifest.path("samples_bytes").asDouble() + manifest.path("frames_bytes").asDouble());
+            manifest.path("samples_per_label").fields().forEachRemaining(
+                    f -> metrics.put("samples." + f.getKey(), f.getValue().asDouble()));
+            try {
+                ended = Files.getLastModifiedTime(dir.resolve(DatasetDirectory.MANIFEST)).toInstant().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            wall = started == null ? null : Duration.between(Instant.parse(started), Instant.parse(ended)).toMillis() / 1e3;
+        } else {
+            Path shards = dir.resolve("_shards");
+            try (Stream<Path> s = Files.isDirectory(shards) ? Files.list(shards) : Stream.empty()) {
+                metrics.put("shards_committed", (double) s.filter(p -> p.getFileName().toString().endsWith(".json")).count());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + shards, e);
+            }
+        }
+        return RowFactory.create(root.relativize(dir).toString(), "generate", trialId, sweep == null ? null : sweep.name(),
+                hash, failure[0], failure[1], started, ended, wall,
+                scala.jdk.javaapi.CollectionConverters.asScala(config),
+                scala.jdk.javaapi.CollectionConverters.asScala(metrics));
+    }
+
+    /** {status, error}: a sweep trial that did not finish and has a failure record is listed as failed. */
+    private static String[] failure(Sweep sweep, String trialId, String status) {
+        if (sweep != null && !"finished".equals(status)) {
+            Path failure = sweep.root().resolve(FAILURES).resolve(trialId + ".json");
+            if (Files.exists(failure)) {
+                return new String[] {"failed", readJson(failure).path("error").asText(null)};
+            }
+        }
+        return new String[] {status, null};
+    }
+
     private static Row row(Path root, Path run, Path manifestDir, String status, Sweep sweep) {
         JsonNode manifest = readJson(manifestDir.resolve(RunDirectory.RUN_FILE));
         String hash = manifest.path("config_hash").asText();
         String trialId = trialId(hash);
-        String error = null;
-        if (sweep != null && !"finished".equals(status)) {
-            Path failure = sweep.root().resolve(FAILURES).resolve(trialId + ".json");
-            if (Files.exists(failure)) {
-                status = "failed";
-                error = readJson(failure).path("error").asText(null);
-            }
-        }
+        String[] failed = failure(sweep, trialId, status);
+        status = failed[0];
+        String error = failed[1];
         Map<String, String> config = new TreeMap<>();
         flatten("", manifest.path("config"), config);
         Map<String, Double> metrics = new TreeMap<>();

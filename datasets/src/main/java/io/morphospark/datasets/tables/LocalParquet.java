@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
  * where no session exists and a nested Spark job could deadlock the slots. The file has the layout
  * Spark itself writes (standard three-level lists, UTF-8 strings, zstd), so Spark, DuckDB and
  * pandas read it like any other table. Supports the column types run tables use: int, long,
- * double, float, boolean, string and arrays of those.
+ * double, float, boolean, string, arrays of those and maps with string keys (the ES generations
+ * table's optimiser state, written by an ES trial run as a task).
  */
 final class LocalParquet {
     static final String FILE = "part-00000.zstd.parquet";
@@ -92,6 +94,12 @@ final class LocalParquet {
                     .addField(Types.repeatedGroup().addField(field("element", a.elementType(), a.containsNull())).named("list"))
                     .named(name);
         }
+        if (type instanceof MapType m) { // Spark's layout: MAP { repeated key_value { key, value } }
+            return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
+                    .addField(Types.repeatedGroup().addField(field("key", m.keyType(), false))
+                            .addField(field("value", m.valueType(), m.valueContainsNull())).named("key_value"))
+                    .named(name);
+        }
         if (type.equals(DataTypes.StringType)) {
             return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
         }
@@ -117,6 +125,20 @@ final class LocalParquet {
                 Group element = list.addGroup("list");
                 if (item != null) {
                     add(element, "element", a.elementType(), item);
+                }
+            }
+            return;
+        }
+        if (type instanceof MapType m) {
+            Group map = g.addGroup(name);
+            java.util.Map<?, ?> entries = value instanceof scala.collection.Map<?, ?> sm
+                    ? scala.jdk.javaapi.CollectionConverters.asJava(sm) : (java.util.Map<?, ?>) value;
+            // in key order, so the same map always gives the same bytes
+            for (Object key : new java.util.TreeSet<Object>(entries.keySet())) {
+                Group entry = map.addGroup("key_value");
+                add(entry, "key", m.keyType(), key);
+                if (entries.get(key) != null) {
+                    add(entry, "value", m.valueType(), entries.get(key));
                 }
             }
             return;

@@ -44,9 +44,13 @@ public final class ParquetTables {
      * travel to the one write task as a broadcast instead of inside it, where a local relation puts
      * them (Spark warns about tasks over 1 MB and would resend them with every retry). The rows go
      * through Spark's row encoder, so they must hold its external types: arrays or Scala
-     * collections, not {@code java.util.Map}.
+     * collections, not {@code java.util.Map}. {@code spark} null: inside a task, as {@link #write}.
      */
     public static void writeLarge(SparkSession spark, StructType schema, List<Row> rows, Path directory) {
+        if (spark == null) {
+            LocalParquet.write(schema, rows, directory);
+            return;
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ArrayList<Row>> shipped = jsc.broadcast(new ArrayList<>(rows));
         try {

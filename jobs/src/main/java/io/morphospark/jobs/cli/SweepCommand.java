@@ -11,14 +11,16 @@ import java.util.concurrent.Callable;
 
 /** {@code morphospark sweep}: the trials of a sweep spec as one Spark application, safe to re-run. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a parameter sweep of one job (es, nca-train, nca-train-advection) from a YAML spec: a base "
-                + "configuration, parameters (grid, uniform, log_uniform; uniform or latin-hypercube draws) and repeats over "
-                + "seeds. Each trial's id is the hash of its resolved configuration and its run is ROOT/trials/ID.",
+        description = {"Run a parameter sweep of one job (es, nca-train, nca-train-advection, generate, discover) "
+                + "from a YAML spec: a base configuration, parameters (grid, uniform, log_uniform; uniform or "
+                + "latin-hypercube draws) and repeats over seeds. Each trial's id is the hash of its resolved "
+                + "configuration and its run (a dataset for generate) is ROOT/trials/ID.",
                 "Re-running the same spec skips committed trials and resumes interrupted ones, so a killed or retried "
-                + "sweep ends with every trial exactly once. Trials that fit a task (nca-train, nca-train-advection) run as "
-                + "parallel Spark tasks; Spark-job trials (es) run one after another or --max-parallel at once. A failed "
-                + "trial is recorded (ROOT/failures/) and the others go on; the exit code is then 3. ROOT/catalog is "
-                + "rewritten at the end (see 'morphospark runs'). See docs/SCHEDULING.md."})
+                + "sweep ends with every trial exactly once. Trials that fit a task (nca-train, nca-train-advection, a "
+                + "small es) run as parallel Spark tasks; Spark-job trials (a larger es, generate, discover) run one after "
+                + "another or --max-parallel at once. A failed trial is recorded (ROOT/failures/) and the others go on; "
+                + "the exit code is then 3. ROOT/catalog is rewritten at the end (see 'morphospark runs'). See "
+                + "docs/SCHEDULING.md."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "SPEC", description = "The sweep spec (YAML).")
     Path spec;
@@ -28,8 +30,8 @@ final class SweepCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--extend", description = "Add this spec's trials to a root filled by another spec (refused otherwise).")
     boolean extend;
-    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "1", description = "Spark-job trials (es) run at "
-            + "once, each in its own FAIR scheduler pool (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-parallel", paramLabel = "N", defaultValue = "1", description = "Spark-job trials (a large es, "
+            + "generate, discover) run at once, each in its own FAIR scheduler pool (default: ${DEFAULT-VALUE}).")
     int maxParallel;
     @Mixin
     SparkOptions spark;

@@ -14,6 +14,8 @@ import io.morphospark.jobs.spark.SparkPopulationEvaluator;
 import io.morphospark.models.evaluation.BlockEvaluation;
 import io.morphospark.models.evaluation.EvolutionLoop;
 import io.morphospark.models.evaluation.GenerationStats;
+import io.morphospark.models.evaluation.PopulationEvaluator;
+import io.morphospark.models.evaluation.ThreadPoolEvaluator;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.problem.Problem;
 import io.morphospark.models.regulatory.LateralInhibitionProblem;
@@ -29,7 +31,10 @@ import java.util.List;
 
 /**
  * The evolution-strategy job: the driver holds the optimiser, each generation is one Spark stage,
- * and the run directory appears atomically when the run has finished.
+ * and the run directory appears atomically when the run has finished. Without a session (a small
+ * run as one sweep trial inside a Spark task) the population is evaluated in-process on one thread
+ * and the tables are written without Spark; the block plan and its fixed-order reduction are the
+ * same, so the results are bit-identical to the same run as a Spark job.
  */
 public final class EsJob {
     private final SparkSession spark;
@@ -38,6 +43,7 @@ public final class EsJob {
     /** Fault injection for tests: fail right after the checkpoint of this generation; -1 never. */
     int interruptAfter = -1;
 
+    /** @param spark null: run inside a Spark task (a task-sized sweep trial), evaluating in this thread */
     public EsJob(SparkSession spark, EsSettings settings, PrintStream console) {
         this.spark = spark;
         this.settings = settings;
@@ -149,7 +155,6 @@ public final class EsJob {
                 settings.generations, settings.seed, dir.target());
 
         BlockEvaluation blocks = new BlockEvaluation(problem, settings.seed, settings.evaluation.replicateBlock);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         EsRecord record = state.record();
         HistoryLog log = record.openLog(dir.staging());
         EsRecorder recorder = new EsRecorder(record, log, problem.metricNames(), problem.cellStepsPerReplicate() * problem.replicates(),
@@ -163,7 +168,10 @@ public final class EsJob {
                 }
             }
         };
-        try (var evaluator = new SparkPopulationEvaluator(jsc, blocks, settings.evaluation.partitions)) {
+        try (PopulationEvaluator evaluator = spark == null
+                ? new ThreadPoolEvaluator(blocks, 1) // the task's one core; a task-sized trial is small by definition
+                : new SparkPopulationEvaluator(JavaSparkContext.fromSparkContext(spark.sparkContext()), blocks,
+                        settings.evaluation.partitions)) {
             new EvolutionLoop(optimizer, evaluator).run(settings.generations, recorder);
         }
         EsRecord.History history = EsRecord.History.of(log);

@@ -82,6 +82,9 @@ final class EsRecord implements Serializable {
 
     private static List<Row> read(SparkSession spark, Path runDir, String table, String... order) {
         Path dir = runDir.resolve(table);
+        if (spark == null) { // only an extended run reads its tables back, and extending is a Spark job
+            throw new IllegalStateException("reading back " + dir + " needs a Spark session; resume this run with 'es --resume'");
+        }
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("table " + dir + " is missing; the run cannot be continued");
         }

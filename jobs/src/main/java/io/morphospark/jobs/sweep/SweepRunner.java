@@ -12,6 +12,7 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.trials.TrialPlan;
 import io.morphospark.datasets.trials.TrialSweepSpec;
+import io.morphospark.models.gpu.MathThreads;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -87,7 +88,12 @@ public final class SweepRunner {
     @SuppressWarnings("unchecked")
     public static SweepRunner plan(TrialSweepSpec spec, Path rootGiven, boolean extend) {
         SweepableJob<Object> job = (SweepableJob<Object>) SweepableJobs.named(spec.job);
-        Set<String> known = job.parameterNames();
+        Set<String> known;
+        try {
+            known = job.parameterNames(spec.base);
+        } catch (BadInputException e) {
+            throw new BadInputException("base: " + e.getMessage(), e);
+        }
         List<String> varied = new ArrayList<>(spec.parameters.keySet());
         if (spec.repeats != null) {
             varied.add(spec.repeats.field);
@@ -120,7 +126,7 @@ public final class SweepRunner {
             } catch (BadInputException e) {
                 throw new BadInputException(where + e.getMessage(), e);
             }
-            String hash = RunManifest.configHash(settings);
+            String hash = job.configHash(settings);
             String id = RunCatalog.trialId(hash);
             Integer before = seen.putIfAbsent(id, t.index());
             if (before != null) {
@@ -300,10 +306,18 @@ public final class SweepRunner {
      * task, one after another in this thread. Returns the wall time in seconds.
      */
     public double runOneAfterAnother(PrintStream console) {
+        return runOneAfterAnother(null, console);
+    }
+
+    /**
+     * As {@link #runOneAfterAnother(PrintStream)}; with a session, each trial runs as the job does on its
+     * own (ES: a Spark stage per generation over every slot), the other honest baseline for a small ES.
+     */
+    public double runOneAfterAnother(SparkSession spark, PrintStream console) {
         for (PlannedTrial t : trials) {
             if (!t.task()) {
                 throw new BadInputException("trial " + t.id() + " is a Spark job, not a task-sized trial; bench sweep "
-                        + "compares task-sized trials (nca-train, nca-train-advection)");
+                        + "compares task-sized trials (nca-train, nca-train-advection, a small es)");
             }
         }
         try {
@@ -317,7 +331,7 @@ public final class SweepRunner {
         long start = System.nanoTime();
         for (PlannedTrial t : trials) {
             if (t.state() != State.COMMITTED) {
-                Outcome o = execute(null, job, job.resolve(t.trial().config()), t.id(), t.dir(), root,
+                Outcome o = execute(spark, job, job.resolve(t.trial().config()), t.id(), t.dir(), root,
                         t.state() == State.INTERRUPTED, console);
                 report(console, t, o);
                 if ("failed".equals(o.status())) {
@@ -343,17 +357,22 @@ public final class SweepRunner {
             @SuppressWarnings("unchecked")
             SweepableJob<Object> adapter = (SweepableJob<Object>) SweepableJobs.named(job);
             Object settings = adapter.resolve(JSON.readTree(config));
-            if (!RunManifest.configHash(settings).equals(hash)) { // another code version on the executors
+            if (!adapter.configHash(settings).equals(hash)) { // another code version on the executors
                 return new Outcome(id, "failed", "the executor resolves this trial to another configuration", 0);
             }
             // The trial gets the cores Spark gave its task (spark.task.cpus): run inside a fork-join pool of
             // that size, its parallel streams (the fused NCA step) stay on those cores instead of every task
-            // spreading over the whole machine's common pool.
+            // spreading over the whole machine's common pool; and the native math library (ND4J's pools,
+            // BLAS, OpenMP) is pinned to as many threads, so two trials on two slots use two cores.
             org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-            java.util.concurrent.ForkJoinPool cores = new java.util.concurrent.ForkJoinPool(task == null ? 1 : Math.max(1, task.cpus()));
+            int cpus = task == null ? 1 : Math.max(1, task.cpus());
+            java.util.concurrent.ForkJoinPool cores = new java.util.concurrent.ForkJoinPool(cpus);
             try {
-                return cores.submit(() -> execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted,
-                        System.out)).get();
+                return cores.submit(() -> {
+                    try (MathThreads pinned = MathThreads.pin(cpus)) {
+                        return execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted, System.out);
+                    }
+                }).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(id, "failed", "interrupted", 0);
@@ -385,7 +404,7 @@ public final class SweepRunner {
                 ObjectNode rec = JSON.createObjectNode();
                 rec.put("trial_id", id);
                 rec.put("job", job.name());
-                rec.put("config_hash", RunManifest.configHash(settings));
+                rec.put("config_hash", job.configHash(settings));
                 rec.set("config", SweepableJob.CONFIG.valueToTree(settings));
                 rec.put("error", message);
                 rec.put("time", Instant.now().toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.config.StrictYaml;
+import io.morphospark.datasets.run.RunManifest;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -51,6 +52,15 @@ public interface SweepableJob<S> {
     ObjectNode resume(SparkSession spark, S settings, Path out, PrintStream console);
 
     /**
+     * What identifies a trial's result: the hash its output records (run.json's config_hash), whose
+     * start is the trial id. A job whose output is identified otherwise (generate: the dataset's
+     * resolved spec) overrides it, so two configurations with the same output are one trial.
+     */
+    default String configHash(S settings) {
+        return RunManifest.configHash(settings);
+    }
+
+    /**
      * Where the trial of {@code out} stands: committed (a finished run of this configuration: skipped),
      * interrupted (resumed) or new. The default reads the run directory layout (run.json and its
      * config_hash, the staging directory); a job with another output layout overrides it.
@@ -74,6 +84,21 @@ public interface SweepableJob<S> {
     default Set<String> parameterNames() {
         Set<String> names = new TreeSet<>();
         collect("", CONFIG.valueToTree(defaults()), names);
+        return names;
+    }
+
+    /**
+     * The names a sweep with this {@code base} may vary. The default ignores the base; a job whose
+     * settings hold open-ended maps (generate's labels) lists what the resolved base makes explicit.
+     */
+    default Set<String> parameterNames(JsonNode base) {
+        return parameterNames();
+    }
+
+    /** Every dotted field name of a configuration tree (for {@link #parameterNames(JsonNode)}). */
+    static Set<String> fieldNames(JsonNode tree) {
+        Set<String> names = new TreeSet<>();
+        collect("", tree, names);
         return names;
     }
 

@@ -109,7 +109,8 @@ class SchedulingDocTest {
         Path spec = tmp.resolve("doc-spec.yaml");
         Files.writeString(spec, m.group(1));
         for (Path s : List.of(spec, REPO.resolve("specs/sweeps/nca-seeds.yaml"), REPO.resolve("specs/sweeps/es-algorithms.yaml"),
-                REPO.resolve("specs/sweeps/bench-nca.yaml"))) {
+                REPO.resolve("specs/sweeps/bench-nca.yaml"), REPO.resolve("specs/sweeps/bench-es.yaml"),
+                REPO.resolve("specs/sweeps/datasets-density.yaml"))) {
             SweepConsole r = SweepConsole.of("sweep", "--spec", s.toString(), "--out", tmp.resolve("root").toString(), "--dry-run");
             assertEquals(ExitCodes.OK, r.exitCode(), s + ": " + r.err());
         }

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * ES algorithms × seeds on the lateral-inhibition problem (reduced sizes): the trials are Spark
- * jobs, run two at once in scheduler pools; one command runs them all and a re-run starts none.
+ * ES algorithms × seeds on the lateral-inhibition problem (reduced sizes): the trials are small
+ * enough to run as parallel Spark tasks; one command runs them all and a re-run starts none.
  */
 class SweepEsAlgorithmsTest {
     static final String SPEC = """
@@ -58,7 +58,7 @@ class SweepEsAlgorithmsTest {
         String[] args = {"sweep", "--spec", spec.toString(), "--out", root.toString(), "--max-parallel", "2"};
         SweepConsole run = SweepConsole.of(args);
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertTrue(run.out().contains("4 new; 0 as Spark tasks, 4 as Spark jobs"), run.out());
+        assertTrue(run.out().contains("4 new; 4 as Spark tasks, 0 as Spark jobs"), run.out());
         assertEquals(4, run.out().lines().filter(l -> l.startsWith("sweep es-algorithms: trial") && l.contains(": done in ")).count(), run.out());
 
         List<Row> rows = spark.read().parquet(root.resolve(RunCatalog.DIRECTORY).toString())

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A sweep killed with SIGKILL (no shutdown hook, as a lost cron host or an OOM kill) after some
  * trials committed, then re-run with the same command: every trial ends committed exactly once;
- * those committed before the kill are not run again.
+ * those committed before the kill are not run again. For NCA trainings and for small ES runs, both
+ * run as parallel Spark tasks.
  */
 class SweepKillTest {
     static final String SPEC = """
@@ -35,10 +36,35 @@ class SweepKillTest {
     @TempDir
     Path tmp;
 
+    /** ES algorithms × seeds, small enough to run as parallel tasks on the in-process evaluator. */
+    static final String ES_SPEC = """
+            job: es
+            name: killed-es
+            base:
+              generations: 60
+              problem: {replicates: 10, steps: 1000}
+              optimizer: {population: 8}
+              evaluation: {validation_replicates: 4}
+              output: {trajectory_replicates: 1}
+            parameters:
+              optimizer.algorithm: {grid: [mu-plus-lambda, snes]}
+            repeats: {field: seed, seeds: [1, 2, 3]}
+            """;
+
     @Test
     void everyTrialExactlyOnceAfterAKillAndARerun() throws Exception {
+        killAndRerun(SPEC, "loss", "epoch", 80);
+    }
+
+    @Test
+    void everyEsTaskTrialExactlyOnceAfterAKillAndARerun() throws Exception {
+        killAndRerun(ES_SPEC, "generations", "generation", 60);
+    }
+
+    /** Kills the sweep mid-way, re-runs it, and checks each trial's {@code table} has {@code rows} distinct {@code column} values. */
+    private void killAndRerun(String yaml, String table, String column, int rows) throws Exception {
         Path spec = tmp.resolve("spec.yaml");
-        Files.writeString(spec, SPEC);
+        Files.writeString(spec, yaml);
         Path root = tmp.resolve("root");
         List<String> args = List.of("sweep", "--spec", spec.toString(), "--out", root.toString(), "--master", "local[2]");
         Process sweep = MainJvm.start(tmp.resolve("killed.log"), args);
@@ -74,7 +100,8 @@ class SweepKillTest {
             List<SweepRunner.PlannedTrial> planned = SweepRunner.plan(TrialSweepSpec.read(spec), root, false).trials();
             for (SweepRunner.PlannedTrial t : planned) {
                 assertEquals(SweepRunner.State.COMMITTED, t.state());
-                assertEquals(80, spark.read().parquet(t.dir().resolve("loss").toString()).select("epoch").distinct().count());
+                assertTrue(t.task(), "a task-sized trial");
+                assertEquals(rows, spark.read().parquet(t.dir().resolve(table).toString()).select(column).distinct().count());
             }
             try (Stream<Path> s = Files.list(root.resolve(RunCatalog.TRIALS))) {
                 assertEquals(6, s.filter(p -> !p.getFileName().toString().startsWith(".")).count(), "one directory per trial");
