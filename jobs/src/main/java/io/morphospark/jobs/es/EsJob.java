@@ -16,9 +16,6 @@ import io.morphospark.models.evaluation.EvolutionLoop;
 import io.morphospark.models.evaluation.GenerationStats;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.problem.Problem;
-import io.morphospark.models.regulatory.LateralInhibitionProblem;
-import io.morphospark.models.nca.GrowingNcaProblem;
-import io.morphospark.jobs.nca.GrowingNcaArtifacts;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -170,14 +167,7 @@ public final class EsJob {
         recorder.writeTables(spark, dir, history);
 
         ObjectNode summary = summarise(history);
-        if (problem instanceof LateralInhibitionProblem li) {
-            new LateralInhibitionArtifacts(li, record.lastBest, settings.seed).write(spark, dir,
-                    settings.output.trajectoryReplicates, settings.output.trajectoryStride,
-                    settings.evaluation.validationReplicates, summary);
-        } else if (problem instanceof GrowingNcaProblem nca) {
-            new GrowingNcaArtifacts(nca, record.lastBest, settings.seed).write(spark, dir.staging(),
-                    2 * nca.maxSteps(), settings.output.trajectoryStride, summary);
-        }
+        ProblemArtifacts.of(problem).write(spark, dir, record.lastBest, settings, summary);
         plotFitness(history, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         SummaryJson.write(dir.resolve("summary.json"), summary);
