@@ -284,8 +284,8 @@ final class OptimizerBench implements Runnable {
      */
     private void cmaScaling() {
         System.out.printf("%nfull CMA-ES driver cost (default lambda, evaluation excluded, median of %d generations after %d "
-                + "warm-up): ask+tell per generation (without the eigen update unless it is due every generation), one eigen update every `interval` generations, amortised sum%n",
-                cmaGenerations, cmaGenerations / 2);
+                + "warm-up):%n  ask+tell per generation (without the eigen update unless it is due every generation), "
+                + "one eigen update every `interval` generations, amortised sum%n", cmaGenerations, cmaGenerations / 2);
         System.out.printf("  %-6s %-6s %8s | %-28s %10s %10s %12s | %12s%n", "n", "lambda", "interval", "eigensolver",
                 "ms/gen", "eigen ms", "amortised", "nd4j eigen");
         nd4jEigenMs(new double[][] {{1, 0}, {0, 1}}); // loads the native backend outside the timings
