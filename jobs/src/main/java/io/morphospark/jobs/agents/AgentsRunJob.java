@@ -11,6 +11,7 @@ import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.models.agents.AgentAlgorithm;
 import io.morphospark.models.agents.scenarios.Scenario;
@@ -82,7 +83,7 @@ public final class AgentsRunJob {
      */
     public static AgentsSettings recorded(Path out) {
         Path manifest = RunDirectory.manifestDirectory(out);
-        JsonNode root = RunManifest.read(manifest);
+        JsonNode root = RunResumption.manifest(out);
         if (!JOB.equals(root.path("job").asText())) {
             throw new BadInputException(RunDirectory.targetOf(out) + " is a run of '" + root.path("job").asText()
                     + "', not of agents run");
@@ -104,7 +105,7 @@ public final class AgentsRunJob {
      */
     public ObjectNode resume(Path out) {
         RunDirectory dir = RunDirectory.resume(out);
-        if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
+        if (!RunResumption.records(RunManifest.read(dir.staging()), settings)) {
             throw new BadInputException("cannot resume " + dir.target() + ": the settings given are not the ones it was "
                     + "started with");
         }

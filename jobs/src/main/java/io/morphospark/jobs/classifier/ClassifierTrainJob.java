@@ -6,6 +6,7 @@ import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.jobs.nca.TrainingRun;
 import io.morphospark.jobs.plots.Plots;
 import io.morphospark.models.classifier.ClassifierNetworks;
@@ -90,8 +91,7 @@ public final class ClassifierTrainJob {
         settings.validate();
         ClassifierData data = open();
         RunDirectory dir = TrainingRun.reopen(out, JOB, settings);
-        ClassifierCheckpoint state = Checkpoint.exists(dir.staging())
-                ? Checkpoint.read(dir.staging(), ClassifierCheckpoint.class) : null;
+        ClassifierCheckpoint state = RunResumption.checkpointOr(dir, ClassifierCheckpoint.class, () -> null);
         TrainingRun.clear(dir, PRODUCTS);
         console.printf("classifier train: resuming %s after epoch %d%n", dir.target(), state == null ? 0 : state.epochsDone());
         return execute(dir, data, state);

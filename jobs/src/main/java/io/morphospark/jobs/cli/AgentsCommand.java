@@ -1,12 +1,11 @@
 package io.morphospark.jobs.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.run.RunDirectory;
-import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.jobs.agents.AgentsRunJob;
 import io.morphospark.jobs.agents.AgentsSettings;
 import io.morphospark.jobs.es.ConfigDifference;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.models.agents.AgentAlgorithm;
 import io.morphospark.models.agents.rules.Communication;
 import io.morphospark.models.agents.rules.Decision;
@@ -173,14 +172,8 @@ final class AgentsCommand implements Runnable {
                 String field = o.longestName().substring(2).replace('-', '_');
                 fields.add(field.equals("param") ? "params" : field);
             }
-            JsonNode config = RunManifest.read(RunDirectory.manifestDirectory(resume)).get("config");
-            List<String> differences = ConfigDifference.between(config, given).stream()
-                    .filter(d -> fields.contains(d.substring(0, d.indexOf(':')).split("\\.")[0]))
-                    .toList();
-            if (!differences.isEmpty()) {
-                throw new BadInputException("cannot resume " + resume.toAbsolutePath().normalize()
-                        + ": its settings differ from the ones given in " + String.join("; ", differences));
-            }
+            RunResumption.refuseDifferences(resume, ConfigDifference.between(RunResumption.recordedConfig(resume), given)
+                    .stream().filter(d -> fields.contains(d.substring(0, d.indexOf(':')).split("\\.")[0])).toList(), "");
             return recorded;
         }
 

@@ -17,6 +17,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.eigen.Eigen;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,6 +41,11 @@ final class OptimizerBench implements Runnable {
     @Option(names = "--reference-seeds", defaultValue = "11",
             description = "Seeds of the CMA-ES vs Apache Commons Math side-by-side (default: ${DEFAULT-VALUE}).")
     int referenceSeeds;
+    @Option(names = "--cma-dims", split = ",", defaultValue = "100,500,1000",
+            description = "Dimensions of the full CMA-ES ask+tell timing (default: ${DEFAULT-VALUE}).") int[] cmaDims;
+    @Option(names = "--cma-generations", defaultValue = "6",
+            description = "Timed generations per dimension and eigensolver, after half as many of warm-up "
+                    + "(default: ${DEFAULT-VALUE}).") int cmaGenerations;
 
     /** One acceptance case: an algorithm with its settings on a problem, a budget and a target. */
     record Case(String algorithm, String problem, int dim, int population, long budget, double target,
@@ -65,6 +73,10 @@ final class OptimizerBench implements Runnable {
     @Override
     public void run() {
         BenchCommand.atLeast("--seeds", seeds, 1);
+        BenchCommand.atLeast("--cma-generations", cmaGenerations, 1);
+        for (int dim : cmaDims) {
+            BenchCommand.atLeast("--cma-dims", dim, 2);
+        }
         if (only != null && cases().stream().noneMatch(c -> c.algorithm().equals(only))) {
             throw new io.morphospark.datasets.BadInputException("--only: no case for algorithm '" + only + "'; cases: "
                     + String.join(", ", cases().stream().map(Case::algorithm).toList()));
@@ -264,42 +276,78 @@ final class OptimizerBench implements Runnable {
         }
     }
 
-    /** Full CMA-ES ask + tell at growing dimension, and the cost of one eigen-decomposition. */
-    private static void cmaScaling() {
-        System.out.printf("%nfull CMA-ES driver cost (default lambda; evaluation excluded): ask+tell per generation "
-                + "without the eigen update, one eigen update, and the amortised sum%n");
-        for (int dim : new int[] {10, 100, 500, 1000}) {
+    /**
+     * Full CMA-ES ask + tell at growing dimension (default λ = 4 + ⌊3 ln n⌋), with the pre-issue-17
+     * Jacobi eigensolver and the Householder + QL one side by side: the median generation (the lazy
+     * schedule skips the eigen update in most), one eigen update of the run's own C timed apart, and
+     * the sum amortised over the update interval. ND4J's LAPACK on the same C is printed for reference.
+     */
+    private void cmaScaling() {
+        System.out.printf("%nfull CMA-ES driver cost (default lambda, evaluation excluded, median of %d generations after %d "
+                + "warm-up):%n  ask+tell per generation (without the eigen update unless it is due every generation), "
+                + "one eigen update every `interval` generations, amortised sum%n", cmaGenerations, cmaGenerations / 2);
+        System.out.printf("  %-6s %-6s %8s | %-28s %10s %10s %12s | %12s%n", "n", "lambda", "interval", "eigensolver",
+                "ms/gen", "eigen ms", "amortised", "nd4j eigen");
+        nd4jEigenMs(new double[][] {{1, 0}, {0, 1}}); // loads the native backend outside the timings
+        for (int dim : cmaDims) {
             int lambda = CmaParameters.defaultPopulation(dim);
-            double[] start = new double[dim];
-            var rng = RandomStreams.stream(1, Purpose.INITIAL_POPULATION, 0);
-            for (int j = 0; j < dim; j++) {
-                start[j] = rng.nextDouble();
-            }
-            CmaEs es = new CmaEs(start, 0.3, lambda, 1);
-            BenchmarkFunction f = BenchmarkFunction.named("rosenbrock", dim);
-            int generations = dim >= 500 ? 6 : 30;
-            double[] ms = new double[generations];
-            for (int g = 0; g < generations; g++) {
-                long t0 = System.nanoTime();
-                Population pop = es.ask();
-                long t1 = System.nanoTime();
-                double[] fitness = new double[lambda];
-                for (int i = 0; i < lambda; i++) {
-                    fitness[i] = -f.value(pop.candidate(i));
+            for (CmaEs.EigenSolver solver : CmaEs.EigenSolver.values()) {
+                CmaEs es = new CmaEs(uniformStart(dim), 0.3, lambda, 1).usingEigenSolver(solver);
+                BenchmarkFunction f = BenchmarkFunction.named("rosenbrock", dim);
+                int warmUp = cmaGenerations / 2;
+                List<Double> ms = new ArrayList<>();
+                List<Double> withoutEigen = new ArrayList<>();
+                for (int g = -warmUp; g < cmaGenerations; g++) {
+                    int eigenBefore = es.eigenGeneration();
+                    long t0 = System.nanoTime();
+                    Population pop = es.ask();
+                    long t1 = System.nanoTime();
+                    double[] fitness = new double[lambda];
+                    for (int i = 0; i < lambda; i++) {
+                        fitness[i] = -f.value(pop.candidate(i));
+                    }
+                    long t2 = System.nanoTime();
+                    es.tell(fitness);
+                    long t3 = System.nanoTime();
+                    double generationMs = ((t1 - t0) + (t3 - t2)) / 1e6;
+                    if (g >= 0) {
+                        ms.add(generationMs);
+                        if (es.eigenGeneration() == eigenBefore) {
+                            withoutEigen.add(generationMs);
+                        }
+                    }
                 }
-                long t2 = System.nanoTime();
-                es.tell(fitness);
-                long t3 = System.nanoTime();
-                ms[g] = ((t1 - t0) + (t3 - t2)) / 1e6;
+                long e0 = System.nanoTime();
+                es.refreshEigenbasis();
+                double eigenMs = (System.nanoTime() - e0) / 1e6;
+                double interval = Math.max(1, es.eigenInterval());
+                // an interval of at most one generation puts the update in every generation's tell
+                boolean everyGeneration = interval <= 1 || withoutEigen.isEmpty();
+                double perGeneration = median((everyGeneration ? ms : withoutEigen).stream().mapToDouble(Double::doubleValue).toArray());
+                String lapack = solver == CmaEs.EigenSolver.TRIDIAGONAL_QL ? String.format("%9.1f ms", nd4jEigenMs(es.covariance())) : "";
+                System.out.printf("  %-6d %-6d %8.1f | %-28s %10.2f %10.1f %12.2f | %12s%n", dim, lambda, interval,
+                        solver == CmaEs.EigenSolver.JACOBI ? "jacobi (before issue 17)" : "householder+QL (commons-math)",
+                        perGeneration, eigenMs, everyGeneration ? perGeneration : perGeneration + eigenMs / interval, lapack);
             }
-            long e0 = System.nanoTime();
-            es.refreshEigenbasis();
-            double eigenMs = (System.nanoTime() - e0) / 1e6;
-            double interval = Math.max(1, es.eigenInterval());
-            double perGeneration = median(Arrays.copyOfRange(ms, generations / 3, generations));
-            System.out.printf("  n=%-5d lambda=%-3d %9.2f ms/gen + eigen %9.1f ms every %6.1f gens = %9.2f ms/gen amortised%n",
-                    dim, lambda, perGeneration, eigenMs, interval, perGeneration + eigenMs / interval);
         }
+    }
+
+    private static double[] uniformStart(int dim) {
+        double[] start = new double[dim];
+        var rng = RandomStreams.stream(1, Purpose.INITIAL_POPULATION, 0);
+        for (int j = 0; j < dim; j++) {
+            start[j] = rng.nextDouble();
+        }
+        return start;
+    }
+
+    /** ND4J's LAPACK symmetric eigen-decomposition (values and vectors) of {@code c}, copy in and out included. */
+    private static double nd4jEigenMs(double[][] c) {
+        long t0 = System.nanoTime();
+        INDArray a = Nd4j.createFromArray(c);
+        Eigen.symmetricGeneralizedEigenvalues(a, true); // a is overwritten with the eigenvectors
+        a.toDoubleMatrix();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private static double median(double[] v) {

@@ -7,6 +7,7 @@ import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.jobs.plots.SummaryJson;
 import io.morphospark.jobs.spark.SparkPopulationEvaluator;
@@ -68,11 +69,7 @@ public final class DiscoverJob {
      */
     public static void checkResumable(Path out, DiscoverSettings settings) {
         DiscoverSettings recorded = DiscoverSettings.ofRun(out);
-        List<String> differences = settings.differencesFrom(recorded);
-        if (!differences.isEmpty()) {
-            throw new BadInputException("cannot resume " + RunDirectory.targetOf(out) + ": its configuration differs from "
-                    + "the one given in " + String.join("; ", differences) + " (only generations may change)");
-        }
+        RunResumption.refuseDifferences(out, settings.differencesFrom(recorded), " (only generations may change)");
         if (settings.generations < recorded.generations) {
             throw new BadInputException("cannot resume " + RunDirectory.targetOf(out) + " with " + settings.generations
                     + " generations: it was started with " + recorded.generations);
@@ -84,12 +81,8 @@ public final class DiscoverJob {
     public ObjectNode resume(Path out) {
         checkResumable(out, settings);
         DiscoveryProblem problem = settings.problem();
-        RunDirectory dir = RunDirectory.resume(out);
-        if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
-            RunManifest.write(dir.staging(), "discover", settings);
-        }
-        DiscoveryRun state = Checkpoint.exists(dir.staging()) ? Checkpoint.read(dir.staging(), DiscoveryRun.class)
-                : settings.newRun(problem);
+        RunDirectory dir = RunResumption.reopen(out, "discover", settings);
+        DiscoveryRun state = RunResumption.checkpointOr(dir, DiscoveryRun.class, () -> settings.newRun(problem));
         console.printf("discover: resuming %s after generation %d%n", dir.target(), state.search().generation());
         return execute(dir, problem, state);
     }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.morphospark.datasets.BadInputException;
-import io.morphospark.datasets.run.RunDirectory;
-import io.morphospark.datasets.run.RunManifest;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.models.agents.metrics.TypeRaster;
 import io.morphospark.models.agents.scenarios.Scenario;
 import io.morphospark.models.agents.scenarios.ScenarioSettings;
@@ -84,7 +83,7 @@ public final class DiscoverSettings implements Serializable {
 
     /** The configuration recorded in a run's run.json. */
     public static DiscoverSettings ofRun(Path run) {
-        JsonNode config = RunManifest.read(RunDirectory.manifestDirectory(run)).path("config");
+        JsonNode config = RunResumption.recordedConfig(run);
         try {
             return JSON.treeToValue(config, DiscoverSettings.class);
         } catch (Exception e) {

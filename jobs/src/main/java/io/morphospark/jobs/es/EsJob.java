@@ -18,16 +18,12 @@ import io.morphospark.models.evaluation.PopulationEvaluator;
 import io.morphospark.models.evaluation.ThreadPoolEvaluator;
 import io.morphospark.models.optim.Optimizer;
 import io.morphospark.models.problem.Problem;
-import io.morphospark.models.regulatory.LateralInhibitionProblem;
-import io.morphospark.models.nca.GrowingNcaProblem;
-import io.morphospark.jobs.nca.GrowingNcaArtifacts;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The evolution-strategy job: the driver holds the optimiser, each generation is one Spark stage,
@@ -67,13 +63,9 @@ public final class EsJob {
      */
     public static void checkResumable(Path out, EsSettings settings) {
         Path abs = out.toAbsolutePath().normalize();
-        JsonNode recorded = RunManifest.read(RunDirectory.manifestDirectory(abs)).path("config");
-        List<String> differences = ConfigDifference.between(recorded, settings).stream()
-                .filter(d -> !d.startsWith("generations:")).toList();
-        if (!differences.isEmpty()) {
-            throw new BadInputException("cannot resume " + abs + ": its configuration differs from the one given in "
-                    + String.join("; ", differences) + " (only generations may change, to extend the run)");
-        }
+        JsonNode recorded = RunResumption.recordedConfig(abs);
+        RunResumption.refuseDifferences(abs, ConfigDifference.between(recorded, settings).stream()
+                .filter(d -> !d.startsWith("generations:")).toList(), " (only generations may change, to extend the run)");
         int recordedGenerations = recorded.path("generations").asInt();
         if (settings.generations < recordedGenerations) {
             throw new BadInputException("cannot resume " + abs + " with " + settings.generations
@@ -114,13 +106,9 @@ public final class EsJob {
             console.printf("es: extending %s from %d to %d generations%n", dir.target(), finished.optimizer().generation(),
                     settings.generations);
         } else {
-            dir = RunDirectory.resume(out);
-            if (!RunManifest.read(dir.staging()).path("config_hash").asText().equals(RunManifest.configHash(settings))) {
-                RunManifest.write(dir.staging(), "es", settings); // more generations than the interrupted run was started with
-            }
-            start = Checkpoint.exists(dir.staging())
-                    ? Checkpoint.read(dir.staging(), EsCheckpoint.class)
-                    : new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord());
+            dir = RunResumption.reopen(out, "es", settings);
+            start = RunResumption.checkpointOr(dir, EsCheckpoint.class,
+                    () -> new EsCheckpoint(settings.buildOptimizer(problem), new EsRecord()));
             if (start.record().rowsInTables && start.optimizer().generation() == settings.generations) {
                 // compaction is the last step before the commit: every output is complete, only the rename is missing
                 console.printf("es: %s was complete but not yet in place; committing it%n", dir.target());
@@ -178,14 +166,7 @@ public final class EsJob {
         recorder.writeTables(spark, dir, history);
 
         ObjectNode summary = summarise(history);
-        if (problem instanceof LateralInhibitionProblem li) {
-            new LateralInhibitionArtifacts(li, record.lastBest, settings.seed).write(spark, dir,
-                    settings.output.trajectoryReplicates, settings.output.trajectoryStride,
-                    settings.evaluation.validationReplicates, summary);
-        } else if (problem instanceof GrowingNcaProblem nca) {
-            new GrowingNcaArtifacts(nca, record.lastBest, settings.seed).write(spark, dir.staging(),
-                    2 * nca.maxSteps(), settings.output.trajectoryStride, summary);
-        }
+        ProblemArtifacts.of(problem).write(spark, dir, record.lastBest, settings, summary);
         plotFitness(history, dir);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         SummaryJson.write(dir.resolve("summary.json"), summary);

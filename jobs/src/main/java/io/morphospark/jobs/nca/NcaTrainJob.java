@@ -7,6 +7,7 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.NcaTables;
 import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.jobs.plots.Plots;
 import io.morphospark.models.nca.NcaConfig;
 import io.morphospark.models.nca.NcaParameters;
@@ -67,8 +68,7 @@ public final class NcaTrainJob {
         settings.validate();
         Target target = settings.loadTarget();
         RunDirectory dir = TrainingRun.reopen(out, JOB, settings);
-        NcaTrainCheckpoint state = Checkpoint.exists(dir.staging())
-                ? Checkpoint.read(dir.staging(), NcaTrainCheckpoint.class) : null;
+        NcaTrainCheckpoint state = RunResumption.checkpointOr(dir, NcaTrainCheckpoint.class, () -> null);
         // what was written after the checkpoint is written again from it
         TrainingRun.clear(dir, PRODUCTS);
         console.printf("nca train: resuming %s after epoch %d of %d%n", dir.target(),

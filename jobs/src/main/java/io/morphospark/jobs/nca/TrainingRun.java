@@ -8,6 +8,7 @@ import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.run.Checkpoint;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
+import io.morphospark.jobs.es.RunResumption;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class TrainingRun {
      */
     public static <T> T settingsOf(Path out, String job, Class<T> type) {
         Path manifest = RunDirectory.manifestDirectory(out);
-        JsonNode root = readManifest(manifest);
+        JsonNode root = RunResumption.manifest(out);
         requireJob(root, out, job);
         try {
             return CONFIG.treeToValue(root.path("config"), type);
@@ -62,20 +63,19 @@ public final class TrainingRun {
         if (manifest.equals(abs)) {
             throw new BadInputException("run " + abs + " has already finished; nothing to resume");
         }
-        JsonNode root = readManifest(manifest);
+        JsonNode root = RunResumption.manifest(abs);
         requireJob(root, abs, job);
-        if (root.path("config_hash").asText().equals(RunManifest.configHash(settings))) {
+        if (RunResumption.records(root, settings)) {
             return;
         }
         List<String> differences = differences(root.path("config"), settings);
-        throw new BadInputException("cannot resume " + abs + ": its configuration differs from the one given in "
-                + (differences.isEmpty() ? "its hash (run.json was edited?)" : String.join(", ", differences)));
+        RunResumption.refuseDifferences(abs, differences.isEmpty() ? List.of("its hash (run.json was edited?)") : differences, "");
     }
 
     /** Reopens the interrupted run of {@code out} for writing, after {@link #checkResumable}. */
     public static RunDirectory reopen(Path out, String job, Object settings) {
         checkResumable(out, job, settings);
-        return RunDirectory.resume(out);
+        return RunResumption.reopen(out, job, settings);
     }
 
     /** "field (run: a, given: b)" for every top-level field of the two configurations that differs. */
@@ -100,15 +100,6 @@ public final class TrainingRun {
             }
         }
         return out;
-    }
-
-    private static JsonNode readManifest(Path manifestDir) {
-        try {
-            return RunManifest.read(manifestDir);
-        } catch (UncheckedIOException e) {
-            throw new BadInputException(manifestDir.resolve(RunDirectory.RUN_FILE) + " cannot be read: "
-                    + e.getCause().getMessage(), e);
-        }
     }
 
     private static void requireJob(JsonNode root, Path out, String job) {

@@ -11,13 +11,16 @@ import java.util.SplittableRandom;
  * N(m, σ²C), rank-one and rank-μ covariance updates, cumulative step-size adaptation, default
  * constants from {@link CmaParameters}. The eigen-decomposition C = B D² Bᵀ is refreshed lazily,
  * once λ/((c₁+c_μ)·n·10) <em>evaluations</em> have passed, as the tutorial's purecmaes does, so
- * sampling costs O(n²) per candidate and the O(n³) decomposition is amortised.
+ * sampling costs O(n²) per candidate and the O(n³) decomposition is amortised. The decomposition is
+ * Householder + QL ({@link SymmetricEigen#decompose}); the Jacobi solver used before stays
+ * selectable ({@link #usingEigenSolver}) so {@code bench optimizers} can time both side by side.
  *
  * <p>Candidates are full vectors (a B·D matrix is larger than λ vectors until λ ≈ n), drawn from
  * the streams (seed, PERTURBATION, generation, k), so the state is plain numbers and counters.
  */
 public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
-    private static final long serialVersionUID = 3L;
+    /** 4: the QL eigensolver (a checkpoint of the Jacobi version would not resume to the same bits). */
+    private static final long serialVersionUID = 4L;
     /** Above this condition number C is regularised: beyond it double precision loses the small axes. */
     private static final double MAX_CONDITION = 1e14;
 
@@ -31,6 +34,15 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
     private final double[] pathSigma;
     private final double[] pathC;
     private int eigenGeneration;
+    private EigenSolver eigenSolver = EigenSolver.TRIDIAGONAL_QL;
+
+    /** How C = B D² Bᵀ is computed. */
+    public enum EigenSolver {
+        /** Householder tridiagonalisation + implicit QL of C itself: O(n³) with a small constant. */
+        TRIDIAGONAL_QL,
+        /** Cyclic Jacobi of Bᵀ C B, warm-started from the previous basis: the pre-issue-17 solver. */
+        JACOBI
+    }
 
     public CmaEs(double[] initialMean, double sigma, int lambda, long seed) {
         super("cma-es");
@@ -49,6 +61,15 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
         this.axisLengths = Vectors.filled(n, 1);
         this.pathSigma = new double[n];
         this.pathC = new double[n];
+    }
+
+    /** Selects the eigensolver before the first generation (bench comparisons); returns this. */
+    public CmaEs usingEigenSolver(EigenSolver solver) {
+        if (generation() != 0) {
+            throw new IllegalStateException("the eigensolver is chosen before the first generation");
+        }
+        this.eigenSolver = solver;
+        return this;
     }
 
     public CmaParameters parameters() {
@@ -188,10 +209,7 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
         return out;
     }
 
-    /**
-     * Decomposes C warm-started from the previous basis: Bᵀ C B is nearly diagonal, so Jacobi
-     * needs only a sweep or two; the new basis is B·V.
-     */
+    /** Decomposes C now (the lazy schedule does it in {@code tell}). */
     public void refreshEigenbasis() {
         refreshEigenbasis(generation());
     }
@@ -200,9 +218,15 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
     private void refreshEigenbasis(int atGeneration) {
         eigenGeneration = atGeneration;
         int n = mean.length;
-        double[][] rotated = multiply(transpose(basis), multiply(covariance, basis));
-        SymmetricEigen.Result e = SymmetricEigen.decompose(rotated);
-        basis = multiply(basis, e.vectors());
+        SymmetricEigen.Result e;
+        if (eigenSolver == EigenSolver.JACOBI) {
+            // Bᵀ C B is nearly diagonal, so Jacobi needs only a sweep or two; the new basis is B·V
+            e = SymmetricEigen.jacobi(multiply(transpose(basis), multiply(covariance, basis)));
+            basis = multiply(basis, e.vectors());
+        } else {
+            e = SymmetricEigen.decompose(covariance);
+            basis = e.vectors();
+        }
         double max = Vectors.max(e.values());
         double min = Vectors.min(e.values());
         if (min <= 0 || max / min > MAX_CONDITION) {
@@ -218,6 +242,20 @@ public final class CmaEs extends AskTellOptimizer<ExplicitCandidates> {
             lengths[i] = Math.sqrt(e.values()[i]);
         }
         axisLengths = lengths;
+    }
+
+    /** The generation at which C was last decomposed. */
+    public int eigenGeneration() {
+        return eigenGeneration;
+    }
+
+    /** A copy of the covariance matrix C (without σ²). */
+    public double[][] covariance() {
+        double[][] copy = new double[covariance.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = covariance[i].clone();
+        }
+        return copy;
     }
 
     /** max/min eigenvalue of C as of the last decomposition. */

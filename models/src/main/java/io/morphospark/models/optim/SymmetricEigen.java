@@ -1,21 +1,35 @@
 package io.morphospark.models.optim;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
 /**
- * Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method: simple, accurate
- * to working precision, and fast when the matrix is nearly diagonal, which is how CMA-ES uses it
- * (the covariance is first rotated into the previous eigenbasis). O(n³) per sweep.
+ * Eigen-decomposition of a real symmetric matrix. {@link #decompose} is Householder
+ * tridiagonalisation + implicit QL (commons-math3's {@link EigenDecomposition}, the tred2/tql2 of
+ * JAMA): O(n³) with a small constant whatever the matrix, plain Java, so the same bits on every
+ * machine (LAPACK through ND4J is faster at n = 1 000 but its result depends on the BLAS build and
+ * thread count; {@code bench optimizers} prints all three). {@link #jacobi} is the cyclic Jacobi
+ * method CMA-ES used before: accurate, but O(n³) <em>per sweep</em>, several seconds at n = 500.
  */
 public final class SymmetricEigen {
     private static final int MAX_SWEEPS = 60;
 
-    /** Eigenvalues (unsorted) and eigenvectors as columns: {@code vectors[row][k]} belongs to value k. */
-    public record Result(double[] values, double[][] vectors, int sweeps) {
+    /** Eigenvalues and eigenvectors as columns: {@code vectors[row][k]} belongs to value k. */
+    public record Result(double[] values, double[][] vectors) {
     }
 
     private SymmetricEigen() {
     }
 
+    /** Householder tridiagonalisation + implicit QL; eigenvalues in descending order. */
     public static Result decompose(double[][] matrix) {
+        // the symmetric path of EigenDecomposition (checked to 10·n²·ulp) is JAMA's tred2 + tql2
+        EigenDecomposition e = new EigenDecomposition(new Array2DRowRealMatrix(matrix, false));
+        return new Result(e.getRealEigenvalues(), e.getV().getData());
+    }
+
+    /** Cyclic Jacobi rotations until the off-diagonal mass is below 1e-30 of the total; eigenvalues unsorted. */
+    public static Result jacobi(double[][] matrix) {
         int n = matrix.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -31,8 +45,7 @@ public final class SymmetricEigen {
                 total += x * x;
             }
         }
-        int sweep = 0;
-        for (; sweep < MAX_SWEEPS; sweep++) {
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double off = 0;
             for (int p = 0; p < n; p++) {
                 for (int q = p + 1; q < n; q++) {
@@ -52,7 +65,7 @@ public final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             values[i] = a[i][i];
         }
-        return new Result(values, v, sweep);
+        return new Result(values, v);
     }
 
     /** Applies the rotation that zeroes a[p][q]: A ← JᵀAJ, V ← VJ. */

@@ -7,6 +7,7 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.AdvectionTables;
 import io.morphospark.datasets.tables.ParquetTables;
+import io.morphospark.jobs.es.RunResumption;
 import io.morphospark.jobs.nca.TrainingRun;
 import io.morphospark.jobs.plots.FilmStrip;
 import io.morphospark.jobs.plots.Plots;
@@ -65,8 +66,7 @@ public final class AdvectionTrainJob {
     public ObjectNode resume(Path out) {
         settings.validate();
         RunDirectory dir = TrainingRun.reopen(out, JOB, settings);
-        AdvectionCheckpoint state = Checkpoint.exists(dir.staging())
-                ? Checkpoint.read(dir.staging(), AdvectionCheckpoint.class) : null;
+        AdvectionCheckpoint state = RunResumption.checkpointOr(dir, AdvectionCheckpoint.class, () -> null);
         TrainingRun.clear(dir, PRODUCTS); // what was written after the checkpoint is written again from it
         console.printf("nca train-advection: resuming %s after iteration %d of %d%n", dir.target(),
                 state == null ? 0 : state.iterationsDone(), settings.iterations);
