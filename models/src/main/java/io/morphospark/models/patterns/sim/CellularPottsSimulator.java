@@ -17,19 +17,19 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
     public static final int MEDIUM = 0;
     public static final int CONDENSING = 1;
     public static final int NON_CONDENSING = 2;
-    private static final Neighbourhood CONTACTS = Neighbourhood.MOORE;
 
     @Override
     public Frame run(CellularPottsParams p, RunSpec spec, FrameSink sink) {
         Lattice lattice = Lattice.tiled(p, spec);
         SplittableRandom rng = spec.stream(RunSpec.StreamUse.DYNAMICS);
         double[] j = p.contactMatrix();
+        BoltzmannFactors boltzmann = new BoltzmannFactors(1.0 / p.temperature());
         Frame frame = lattice.types();
         if (spec.records(0)) {
             sink.frame(0, frame);
         }
         for (int step = 1; step <= spec.steps(); step++) {
-            lattice.monteCarloStep(p, j, rng);
+            lattice.monteCarloStep(p, j, rng, boltzmann);
             if (spec.records(step)) {
                 frame = lattice.types();
                 sink.frame(step, frame);
@@ -38,20 +38,51 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         return frame;
     }
 
-    /** Cell ids per site, cell types and volumes per cell id (id 0 is the medium). */
+    /**
+     * Cell ids per site, cell types and volumes per cell id (id 0 is the medium).
+     *
+     * <p>The kernel draws exactly what {@link ReferenceCellularPotts} draws, in the same order, and
+     * sums the energy change in the same order, so runs are bit-identical to it; it is faster because
+     * sites live in a halo-padded array ({@link PeriodicHalo}'s layout, the halo refreshed on the rare
+     * accepted copy at an edge) so neighbours are constant offsets with no division or wrap per
+     * attempt, each site carries its cell's type next to its id, and the Boltzmann factors of recent
+     * energy changes are remembered (the same {@code Math.exp} value, computed once per distinct ΔH).
+     */
     static final class Lattice {
+        /** Contacts and copy sources: the 8 neighbours, in the reference's order (a draw k means the same neighbour). */
+        private static final Neighbourhood CONTACTS = Neighbourhood.MOORE;
+        private static final int NEIGHBOURS = CONTACTS.size();
+
         final int w;
         final int h;
-        final int[] id;
+        private final int stride;
+        /** Cell id per site, halo-padded: site (x, y) at {@code (y + 1)·stride + x + 1}. */
+        private final int[] paddedId;
+        /** The type of the cell at each padded site, kept equal to {@code type[paddedId[i]]}. */
+        private final byte[] siteType;
+        /** Padded index of each site, row-major: the site drawn as {@code nextInt(w·h)}. */
+        private final int[] padded;
+        private final int[] offsets;
         final byte[] type;
         final int[] volume;
 
         private Lattice(int w, int h, int[] id, byte[] type, int[] volume) {
             this.w = w;
             this.h = h;
-            this.id = id;
+            this.stride = PeriodicHalo.stride(w);
             this.type = type;
             this.volume = volume;
+            this.paddedId = new int[PeriodicHalo.paddedSize(w, h)];
+            this.siteType = new byte[paddedId.length];
+            this.padded = new int[w * h];
+            this.offsets = CONTACTS.offsets(stride);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int site = y * w + x;
+                    padded[site] = PeriodicHalo.index(w, x, y);
+                    set(site, id[site]);
+                }
+            }
         }
 
         static Lattice tiled(CellularPottsParams p, RunSpec spec) {
@@ -97,66 +128,131 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         }
 
         void monteCarloStep(CellularPottsParams p, double[] j, SplittableRandom rng) {
+            monteCarloStep(p, j, rng, new BoltzmannFactors(1.0 / p.temperature()));
+        }
+
+        /**
+         * One Monte Carlo step. The energy change is summed term by term in the reference's order:
+         * adhesion over the 8 neighbours (+J(after) where the neighbour is not the new cell, −J(before)
+         * where it is not the old one), then the volume terms of loser and gainer, each skipped for
+         * the medium.
+         */
+        void monteCarloStep(CellularPottsParams p, double[] j, SplittableRandom rng, BoltzmannFactors boltzmann) {
             final int n = w * h;
-            final double beta = 1.0 / p.temperature();
+            final double lambda = p.lambdaVolume();
+            final double vt = p.targetVolume();
+            final int[] id = paddedId;
+            final byte[] types = siteType;
+            final int[] off = offsets;
             for (int attempt = 0; attempt < n; attempt++) {
                 int site = rng.nextInt(n);
-                int x = site % w;
-                int y = site / w;
-                int k = rng.nextInt(CONTACTS.size());
-                int source = id[wrap(y + CONTACTS.dy(k), h) * w + wrap(x + CONTACTS.dx(k), w)];
-                int target = id[site];
+                int k = rng.nextInt(NEIGHBOURS);
+                int at = padded[site];
+                int source = id[at + off[k]];
+                int target = id[at];
                 if (source == target) {
                     continue;
                 }
-                double dH = adhesionChange(x, y, target, source, j) + volumeChange(p, target, source);
-                if (dH <= 0 || rng.nextDouble() < Math.exp(-dH * beta)) {
-                    id[site] = source;
+                int ta = type[source] * 3;
+                int tb = type[target] * 3;
+                double adhesion = 0;
+                for (int q = 0; q < NEIGHBOURS; q++) {
+                    int nb = at + off[q];
+                    int other = id[nb];
+                    int to = types[nb];
+                    if (other != source) {
+                        adhesion += j[ta + to];
+                    }
+                    if (other != target) {
+                        adhesion -= j[tb + to];
+                    }
+                }
+                double volumeChange = 0;
+                if (target != MEDIUM) {
+                    volumeChange += lambda * (1 - 2 * (volume[target] - vt));
+                }
+                if (source != MEDIUM) {
+                    volumeChange += lambda * (1 + 2 * (volume[source] - vt));
+                }
+                double dH = adhesion + volumeChange;
+                if (dH <= 0 || rng.nextDouble() < boltzmann.of(dH)) {
+                    set(site, source);
                     volume[target]--;
                     volume[source]++;
                 }
             }
         }
 
-        private double adhesionChange(int x, int y, int before, int after, double[] j) {
-            int tb = type[before] * 3;
-            int ta = type[after] * 3;
-            double d = 0;
-            for (int k = 0; k < CONTACTS.size(); k++) {
-                int other = id[wrap(y + CONTACTS.dy(k), h) * w + wrap(x + CONTACTS.dx(k), w)];
-                int to = type[other];
-                if (other != after) {
-                    d += j[ta + to];
-                }
-                if (other != before) {
-                    d -= j[tb + to];
+        /** Puts {@code cell} at a site and at the halo copies of an edge site. */
+        private void set(int site, int cell) {
+            byte t = type[cell];
+            int at = padded[site];
+            paddedId[at] = cell;
+            siteType[at] = t;
+            int x = site % w;
+            int y = site / w;
+            int dx = x == 0 ? w : x == w - 1 ? -w : 0;
+            int dy = y == 0 ? h * stride : y == h - 1 ? -h * stride : 0;
+            if (dx != 0) {
+                paddedId[at + dx] = cell;
+                siteType[at + dx] = t;
+            }
+            if (dy != 0) {
+                paddedId[at + dy] = cell;
+                siteType[at + dy] = t;
+                if (dx != 0) {
+                    paddedId[at + dx + dy] = cell;
+                    siteType[at + dx + dy] = t;
                 }
             }
-            return d;
         }
 
-        private double volumeChange(CellularPottsParams p, int loser, int gainer) {
-            double d = 0;
-            double vt = p.targetVolume();
-            if (loser != MEDIUM) {
-                d += p.lambdaVolume() * (1 - 2 * (volume[loser] - vt));
+        /** Cell id per site, row-major (a copy). */
+        int[] ids() {
+            int[] out = new int[w * h];
+            for (int site = 0; site < out.length; site++) {
+                out[site] = paddedId[padded[site]];
             }
-            if (gainer != MEDIUM) {
-                d += p.lambdaVolume() * (1 + 2 * (volume[gainer] - vt));
-            }
-            return d;
-        }
-
-        private static int wrap(int i, int n) {
-            return i < 0 ? i + n : i >= n ? i - n : i;
+            return out;
         }
 
         Frame types() {
-            byte[] t = new byte[id.length];
-            for (int i = 0; i < id.length; i++) {
-                t[i] = type[id[i]];
+            byte[] t = new byte[w * h];
+            for (int site = 0; site < t.length; site++) {
+                t[site] = siteType[padded[site]];
             }
             return Frame.discrete(w, h, 3, t);
+        }
+    }
+
+    /**
+     * exp(−ΔH·β) for the ΔH of a run, each computed by {@code Math.exp} exactly as the reference does
+     * and remembered in a small direct-mapped table keyed by ΔH's bits, so a hit returns the identical
+     * double.
+     */
+    static final class BoltzmannFactors {
+        /** ΔH takes few distinct values in a run (sums of a few contact energies and volume terms). */
+        private static final int SLOT_BITS = 10;
+        private final double beta;
+        // An empty slot's key is 0, the bits of ΔH = +0.0, which is accepted outright and never looked up.
+        private final long[] keys = new long[1 << SLOT_BITS];
+        private final double[] values = new double[1 << SLOT_BITS];
+
+        BoltzmannFactors(double beta) {
+            this.beta = beta;
+        }
+
+        double of(double dH) {
+            long bits = Double.doubleToRawLongBits(dH);
+            // Fibonacci hashing: integer-valued ΔH differ only in their high bits, which this spreads.
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - SLOT_BITS));
+            if (keys[slot] == bits) {
+                return values[slot];
+            }
+            double f = Math.exp(-dH * beta);
+            keys[slot] = bits;
+            values[slot] = f;
+            return f;
         }
     }
 }
