@@ -52,6 +52,8 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         /** Contacts and copy sources: the 8 neighbours, in the reference's order (a draw k means the same neighbour). */
         private static final Neighbourhood CONTACTS = Neighbourhood.MOORE;
         private static final int NEIGHBOURS = CONTACTS.size();
+        private static final int CONTACT_ROW = 4;
+        private static final int NO_CONTACT = 3;
 
         final int w;
         final int h;
@@ -138,9 +140,22 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
          * the medium.
          */
         void monteCarloStep(CellularPottsParams p, double[] j, SplittableRandom rng, BoltzmannFactors boltzmann) {
+            long[] wholeContacts = wholeContactRows(j);
+            if (wholeContacts != null && isWhole(p.lambdaVolume()) && isWhole(p.targetVolume())) {
+                wholeEnergyStep(wholeContacts, (long) p.lambdaVolume(), (long) p.targetVolume(), rng, boltzmann);
+            } else {
+                realEnergyStep(contactRows(j), p.lambdaVolume(), p.targetVolume(), rng, boltzmann);
+            }
+        }
+
+        /**
+         * The step for whole-number energies (CompuCell3D's and the datasets'): every partial sum of
+         * the reference's ΔH is then an integer far below 2⁵³, so the reference's doubles are exact and
+         * equal to this integer arithmetic, which has no serial floating-point chain and no branch per
+         * neighbour. ΔH converts to the same double the reference computes.
+         */
+        private void wholeEnergyStep(long[] contacts, long lambda, long vt, SplittableRandom rng, BoltzmannFactors boltzmann) {
             final int n = w * h;
-            final double lambda = p.lambdaVolume();
-            final double vt = p.targetVolume();
             final int[] id = paddedId;
             final byte[] types = siteType;
             final int[] off = offsets;
@@ -153,19 +168,60 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
                 if (source == target) {
                     continue;
                 }
-                int ta = type[source] * 3;
-                int tb = type[target] * 3;
+                int ta = type[source] * CONTACT_ROW;
+                int tb = type[target] * CONTACT_ROW;
+                long adhesion = 0;
+                for (int q = 0; q < NEIGHBOURS; q++) {
+                    int nb = at + off[q];
+                    int other = id[nb];
+                    int to = types[nb];
+                    adhesion += contacts[ta + (other == source ? NO_CONTACT : to)]
+                            - contacts[tb + (other == target ? NO_CONTACT : to)];
+                }
+                long volumeChange = 0;
+                if (target != MEDIUM) {
+                    volumeChange += lambda * (1 - 2 * (volume[target] - vt));
+                }
+                if (source != MEDIUM) {
+                    volumeChange += lambda * (1 + 2 * (volume[source] - vt));
+                }
+                long dH = adhesion + volumeChange;
+                if (dH <= 0 || rng.nextDouble() < boltzmann.of((double) dH)) {
+                    set(site, source);
+                    volume[target]--;
+                    volume[source]++;
+                }
+            }
+        }
+
+        /** The step for any energies: the reference's floating-point sums, term by term in its order. */
+        private void realEnergyStep(double[] contacts, double lambda, double vt, SplittableRandom rng,
+                                    BoltzmannFactors boltzmann) {
+            final int n = w * h;
+            final int[] id = paddedId;
+            final byte[] types = siteType;
+            final int[] off = offsets;
+            for (int attempt = 0; attempt < n; attempt++) {
+                int site = rng.nextInt(n);
+                int k = rng.nextInt(NEIGHBOURS);
+                int at = padded[site];
+                int source = id[at + off[k]];
+                int target = id[at];
+                if (source == target) {
+                    continue;
+                }
+                int ta = type[source] * CONTACT_ROW;
+                int tb = type[target] * CONTACT_ROW;
                 double adhesion = 0;
                 for (int q = 0; q < NEIGHBOURS; q++) {
                     int nb = at + off[q];
                     int other = id[nb];
                     int to = types[nb];
-                    if (other != source) {
-                        adhesion += j[ta + to];
-                    }
-                    if (other != target) {
-                        adhesion -= j[tb + to];
-                    }
+                    // A neighbour of the same cell contributes no interface: the table's zero column
+                    // (integer selects, no unpredictable branch). Adding 0.0 where the reference adds
+                    // nothing can only turn a −0.0 sum into +0.0, and ΔH ≤ 0 treats both alike.
+                    adhesion += contacts[ta + (other == source ? NO_CONTACT : to)];
+                    adhesion -= contacts[tb + (other == target ? NO_CONTACT : to)];
                 }
                 double volumeChange = 0;
                 if (target != MEDIUM) {
@@ -181,6 +237,38 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
                     volume[source]++;
                 }
             }
+        }
+
+        /**
+         * Bound on whole-number energies for {@link #wholeEnergyStep}: with |J|, λ, V_T ≤ 2²⁰ and at
+         * most 2²⁹ sites, every partial sum of ΔH stays below 2⁵², where doubles hold integers exactly.
+         */
+        private static final double WHOLE_LIMIT = 1 << 20;
+
+        private static boolean isWhole(double x) {
+            return Math.abs(x) <= WHOLE_LIMIT && x == Math.rint(x);
+        }
+
+        /** {@link #contactRows} as integers, or null if an energy is not a whole number within {@link #WHOLE_LIMIT}. */
+        private static long[] wholeContactRows(double[] j) {
+            double[] rows = contactRows(j);
+            long[] whole = new long[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                if (!isWhole(rows[i])) {
+                    return null;
+                }
+                whole[i] = (long) rows[i];
+            }
+            return whole;
+        }
+
+        /** The 3×3 contact matrix as rows of 4, the last entry of each row 0 (no interface with the same cell). */
+        private static double[] contactRows(double[] j) {
+            double[] rows = new double[3 * CONTACT_ROW];
+            for (int a = 0; a < 3; a++) {
+                System.arraycopy(j, a * 3, rows, a * CONTACT_ROW, 3);
+            }
+            return rows;
         }
 
         /** Puts {@code cell} at a site and at the halo copies of an edge site. */
