@@ -54,14 +54,18 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         private static final int NEIGHBOURS = CONTACTS.size();
         private static final int CONTACT_ROW = 4;
         private static final int NO_CONTACT = 3;
+        private static final int TYPE_BITS = 2;
+        private static final int TYPE_MASK = (1 << TYPE_BITS) - 1;
 
         final int w;
         final int h;
         private final int stride;
-        /** Cell id per site, halo-padded: site (x, y) at {@code (y + 1)·stride + x + 1}. */
-        private final int[] paddedId;
-        /** The type of the cell at each padded site, kept equal to {@code type[paddedId[i]]}. */
-        private final byte[] siteType;
+        /**
+         * Cell per site, halo-padded (site (x, y) at {@code (y + 1)·stride + x + 1}), packed as
+         * {@code id << TYPE_BITS | type[id]}: one load gives a neighbour's identity and type, and packed
+         * values are equal exactly when the ids are.
+         */
+        private final int[] cells;
         /** Padded index of each site, row-major: the site drawn as {@code nextInt(w·h)}. */
         private final int[] padded;
         private final int[] offsets;
@@ -74,8 +78,7 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
             this.stride = PeriodicHalo.stride(w);
             this.type = type;
             this.volume = volume;
-            this.paddedId = new int[PeriodicHalo.paddedSize(w, h)];
-            this.siteType = new byte[paddedId.length];
+            this.cells = new int[PeriodicHalo.paddedSize(w, h)];
             this.padded = new int[w * h];
             this.offsets = CONTACTS.offsets(stride);
             for (int y = 0; y < h; y++) {
@@ -156,27 +159,27 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
          */
         private void wholeEnergyStep(long[] contacts, long lambda, long vt, SplittableRandom rng, BoltzmannFactors boltzmann) {
             final int n = w * h;
-            final int[] id = paddedId;
-            final byte[] types = siteType;
+            final int[] packed = cells;
             final int[] off = offsets;
             for (int attempt = 0; attempt < n; attempt++) {
                 int site = rng.nextInt(n);
                 int k = rng.nextInt(NEIGHBOURS);
                 int at = padded[site];
-                int source = id[at + off[k]];
-                int target = id[at];
-                if (source == target) {
+                int sourceCell = packed[at + off[k]];
+                int targetCell = packed[at];
+                if (sourceCell == targetCell) {
                     continue;
                 }
-                int ta = type[source] * CONTACT_ROW;
-                int tb = type[target] * CONTACT_ROW;
+                int source = sourceCell >>> TYPE_BITS;
+                int target = targetCell >>> TYPE_BITS;
+                int ta = (sourceCell & TYPE_MASK) * CONTACT_ROW;
+                int tb = (targetCell & TYPE_MASK) * CONTACT_ROW;
                 long adhesion = 0;
                 for (int q = 0; q < NEIGHBOURS; q++) {
-                    int nb = at + off[q];
-                    int other = id[nb];
-                    int to = types[nb];
-                    adhesion += contacts[ta + (other == source ? NO_CONTACT : to)]
-                            - contacts[tb + (other == target ? NO_CONTACT : to)];
+                    int other = packed[at + off[q]];
+                    int to = other & TYPE_MASK;
+                    adhesion += contacts[ta + (other == sourceCell ? NO_CONTACT : to)]
+                            - contacts[tb + (other == targetCell ? NO_CONTACT : to)];
                 }
                 long volumeChange = 0;
                 if (target != MEDIUM) {
@@ -198,30 +201,30 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         private void realEnergyStep(double[] contacts, double lambda, double vt, SplittableRandom rng,
                                     BoltzmannFactors boltzmann) {
             final int n = w * h;
-            final int[] id = paddedId;
-            final byte[] types = siteType;
+            final int[] packed = cells;
             final int[] off = offsets;
             for (int attempt = 0; attempt < n; attempt++) {
                 int site = rng.nextInt(n);
                 int k = rng.nextInt(NEIGHBOURS);
                 int at = padded[site];
-                int source = id[at + off[k]];
-                int target = id[at];
-                if (source == target) {
+                int sourceCell = packed[at + off[k]];
+                int targetCell = packed[at];
+                if (sourceCell == targetCell) {
                     continue;
                 }
-                int ta = type[source] * CONTACT_ROW;
-                int tb = type[target] * CONTACT_ROW;
+                int source = sourceCell >>> TYPE_BITS;
+                int target = targetCell >>> TYPE_BITS;
+                int ta = (sourceCell & TYPE_MASK) * CONTACT_ROW;
+                int tb = (targetCell & TYPE_MASK) * CONTACT_ROW;
                 double adhesion = 0;
                 for (int q = 0; q < NEIGHBOURS; q++) {
-                    int nb = at + off[q];
-                    int other = id[nb];
-                    int to = types[nb];
+                    int other = packed[at + off[q]];
+                    int to = other & TYPE_MASK;
                     // A neighbour of the same cell contributes no interface: the table's zero column
                     // (integer selects, no unpredictable branch). Adding 0.0 where the reference adds
                     // nothing can only turn a −0.0 sum into +0.0, and ΔH ≤ 0 treats both alike.
-                    adhesion += contacts[ta + (other == source ? NO_CONTACT : to)];
-                    adhesion -= contacts[tb + (other == target ? NO_CONTACT : to)];
+                    adhesion += contacts[ta + (other == sourceCell ? NO_CONTACT : to)];
+                    adhesion -= contacts[tb + (other == targetCell ? NO_CONTACT : to)];
                 }
                 double volumeChange = 0;
                 if (target != MEDIUM) {
@@ -273,24 +276,20 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
 
         /** Puts {@code cell} at a site and at the halo copies of an edge site. */
         private void set(int site, int cell) {
-            byte t = type[cell];
+            int value = cell << TYPE_BITS | type[cell];
             int at = padded[site];
-            paddedId[at] = cell;
-            siteType[at] = t;
+            cells[at] = value;
             int x = site % w;
             int y = site / w;
             int dx = x == 0 ? w : x == w - 1 ? -w : 0;
             int dy = y == 0 ? h * stride : y == h - 1 ? -h * stride : 0;
             if (dx != 0) {
-                paddedId[at + dx] = cell;
-                siteType[at + dx] = t;
+                cells[at + dx] = value;
             }
             if (dy != 0) {
-                paddedId[at + dy] = cell;
-                siteType[at + dy] = t;
+                cells[at + dy] = value;
                 if (dx != 0) {
-                    paddedId[at + dx + dy] = cell;
-                    siteType[at + dx + dy] = t;
+                    cells[at + dx + dy] = value;
                 }
             }
         }
@@ -299,7 +298,7 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         int[] ids() {
             int[] out = new int[w * h];
             for (int site = 0; site < out.length; site++) {
-                out[site] = paddedId[padded[site]];
+                out[site] = cells[padded[site]] >>> TYPE_BITS;
             }
             return out;
         }
@@ -307,7 +306,7 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         Frame types() {
             byte[] t = new byte[w * h];
             for (int site = 0; site < t.length; site++) {
-                t[site] = siteType[padded[site]];
+                t[site] = (byte) (cells[padded[site]] & TYPE_MASK);
             }
             return Frame.discrete(w, h, 3, t);
         }
