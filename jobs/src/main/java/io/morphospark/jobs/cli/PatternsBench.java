@@ -21,6 +21,10 @@ final class PatternsBench implements Runnable {
     @Option(names = "--seconds", defaultValue = "3",
             description = "Measured time per kernel figure, after a quarter of it of warm-up (default: ${DEFAULT-VALUE}).")
     double seconds;
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Unmeasured seconds per kernel first: Vector API code runs orders of magnitude slower until C2 "
+                    + "has compiled it; 0 skips (default: ${DEFAULT-VALUE}).")
+    double warmup;
     @Option(names = "--sides", split = ",", defaultValue = "64,256",
             description = "Grid sides for the kernel figures; at least 10 (two Potts cells) (default: ${DEFAULT-VALUE}).")
     int[] sides;
@@ -37,11 +41,18 @@ final class PatternsBench implements Runnable {
         for (int side : sides) {
             BenchCommand.atLeast("--sides", side, 10);
         }
+        BenchCommand.atLeast("--warmup", warmup, 0);
         BenchCommand.atLeast("--samples", samples, 0);
         BenchCommand.known("--labels", labels, PatternsBench::label);
         System.out.printf("bench patterns: one thread (per-core figures), %d cores, load average %.2f%n",
                 Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (warmup > 0) {
+            for (Kernel k : Kernel.values()) {
+                PatternBenchmarks.cellularPotts(warmup, PatternBenchmarks.DATASET_SIDE, k);
+                PatternBenchmarks.grayScott(warmup, PatternBenchmarks.DATASET_SIDE, k);
+            }
+        }
         System.out.printf("%-15s %-9s %-13s %-13s %-8s %s%n", "kernel", "grid", "reference/s", "new/s", "speed-up", "unit");
         for (int side : sides) {
             double ref = PatternBenchmarks.cellularPotts(seconds, side, Kernel.REFERENCE);

@@ -32,7 +32,7 @@ class PatternsBenchTest {
 
     @Test
     void printsReferenceAndNewKernelsSideBySideAndSampleRates() {
-        Run r = run("bench", "patterns", "--seconds", "0.02", "--sides", "12,17", "--samples", "1", "--labels", "random,spiral");
+        Run r = run("bench", "patterns", "--seconds", "0.02", "--warmup", "0.02", "--sides", "12,17", "--samples", "1", "--labels", "random,spiral");
         assertEquals(ExitCodes.OK, r.code(), r.err());
         for (String kernel : new String[] {"cellular-potts", "gray-scott"}) {
             for (String grid : new String[] {"12×12", "17×17"}) {
@@ -50,6 +50,7 @@ class PatternsBenchTest {
         assertBad("--labels: unknown label 'blobs'", "--labels", "random,blobs");
         assertBad("--seconds must be", "--seconds", "0");
         assertBad("--samples must be", "--samples", "-1");
+        assertBad("--warmup must be", "--warmup", "-1");
     }
 
     private static void assertBad(String fragment, String... options) {
