@@ -5,19 +5,13 @@ import io.morphospark.models.patterns.FrameSink;
 import io.morphospark.models.patterns.PatternSimulator;
 import io.morphospark.models.patterns.RunSpec;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Gray–Scott reaction–diffusion ({@link GrayScottParams}); frames hold the v field. */
 public final class GrayScottSimulator implements PatternSimulator<GrayScottParams> {
-    private static final float EDGE = 0.2f;
-    private static final float DIAGONAL = 0.05f;
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
-    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    static final float EDGE = 0.2f;
+    static final float DIAGONAL = 0.05f;
 
     @Override
     public Frame run(GrayScottParams p, RunSpec spec, FrameSink sink) {
@@ -86,59 +80,68 @@ public final class GrayScottSimulator implements PatternSimulator<GrayScottParam
     }
 
     /**
+     * Whether the JDK's incubating Vector API is resolved in this JVM ({@code --add-modules
+     * jdk.incubator.vector}, which the launcher, the tests and docs/CLUSTER.md's executor options
+     * pass). Without it steps take the scalar loop, which gives the same bits, only slower.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /**
      * One explicit step over the interior of halo-padded grids, refreshing the halo of the new grids
-     * as it goes (so a run wraps only its initial state). The Vector API runs {@link #LANES} cells at a
-     * time with exactly the scalar loop's operations in the same order (no FMA: a fused multiply-add
-     * rounds once where the scalar code rounds twice), so every cell comes out bit-identical to
-     * {@link ReferenceGrayScott}; the cells of a row past the last whole vector take the scalar path.
+     * as it goes (so a run wraps only its initial state): {@link GrayScottVectorStep} where the Vector
+     * API is available, else {@link #scalarStep}; both are bit-identical to {@link ReferenceGrayScott}.
      */
     static void step(float[] u, float[] v, float[] nu, float[] nv, int w, int h,
                      float feed, float kill, float du, float dv, float dt) {
-        final int s = PeriodicHalo.stride(w);
-        final float decay = feed + kill;
-        final int vectorEnd = w - w % LANES;
-        for (int y = 1; y <= h; y++) {
-            final int row = y * s + 1;
-            for (int x = 0; x < vectorEnd; x += LANES) {
-                int i = row + x;
-                FloatVector uc = FloatVector.fromArray(SPECIES, u, i);
-                FloatVector vc = FloatVector.fromArray(SPECIES, v, i);
-                FloatVector lu = laplacian(u, i, s, uc);
-                FloatVector lv = laplacian(v, i, s, vc);
-                FloatVector uvv = uc.mul(vc).mul(vc);
-                // nu = uc + dt·((du·lu − uvv) + feed·(1 − uc)), nv = vc + dt·((dv·lv + uvv) − decay·vc)
-                uc.add(lu.mul(du).sub(uvv).add(ONE.sub(uc).mul(feed)).mul(dt)).intoArray(nu, i);
-                vc.add(lv.mul(dv).add(uvv).sub(vc.mul(decay)).mul(dt)).intoArray(nv, i);
-            }
-            for (int i = row + vectorEnd, end = row + w; i < end; i++) {
-                float uc = u[i];
-                float vc = v[i];
-                float lu = EDGE * (u[i - 1] + u[i + 1] + u[i - s] + u[i + s])
-                        + DIAGONAL * (u[i - s - 1] + u[i - s + 1] + u[i + s - 1] + u[i + s + 1]) - uc;
-                float lv = EDGE * (v[i - 1] + v[i + 1] + v[i - s] + v[i + s])
-                        + DIAGONAL * (v[i - s - 1] + v[i - s + 1] + v[i + s - 1] + v[i + s + 1]) - vc;
-                float uvv = uc * vc * vc;
-                nu[i] = uc + dt * (du * lu - uvv + feed * (1f - uc));
-                nv[i] = vc + dt * (dv * lv + uvv - decay * vc);
-            }
-            // the row's halo columns, while the row is in cache
-            nu[row - 1] = nu[row + w - 1];
-            nu[row + w] = nu[row];
-            nv[row - 1] = nv[row + w - 1];
-            nv[row + w] = nv[row];
+        if (VECTOR_API) {
+            GrayScottVectorStep.step(u, v, nu, nv, w, h, feed, kill, du, dv, dt);
+        } else {
+            scalarStep(u, v, nu, nv, w, h, feed, kill, du, dv, dt);
         }
+    }
+
+    static void scalarStep(float[] u, float[] v, float[] nu, float[] nv, int w, int h,
+                           float feed, float kill, float du, float dv, float dt) {
+        final int s = PeriodicHalo.stride(w);
+        for (int y = 1; y <= h; y++) {
+            int row = y * s + 1;
+            scalarCells(u, v, nu, nv, row, row + w, s, feed, kill, du, dv, dt);
+            wrapRow(nu, nv, row, w);
+        }
+        wrapRows(nu, nv, w, h);
+    }
+
+    /** The reference's loop over cells [from, to) of one row: what every cell must equal, bit for bit. */
+    static void scalarCells(float[] u, float[] v, float[] nu, float[] nv, int from, int to, int s,
+                            float feed, float kill, float du, float dv, float dt) {
+        final float decay = feed + kill;
+        for (int i = from; i < to; i++) {
+            float uc = u[i];
+            float vc = v[i];
+            float lu = EDGE * (u[i - 1] + u[i + 1] + u[i - s] + u[i + s])
+                    + DIAGONAL * (u[i - s - 1] + u[i - s + 1] + u[i + s - 1] + u[i + s + 1]) - uc;
+            float lv = EDGE * (v[i - 1] + v[i + 1] + v[i - s] + v[i + s])
+                    + DIAGONAL * (v[i - s - 1] + v[i - s + 1] + v[i + s - 1] + v[i + s + 1]) - vc;
+            float uvv = uc * vc * vc;
+            nu[i] = uc + dt * (du * lu - uvv + feed * (1f - uc));
+            nv[i] = vc + dt * (dv * lv + uvv - decay * vc);
+        }
+    }
+
+    /** A freshly computed row's halo columns, while the row is in cache. */
+    static void wrapRow(float[] nu, float[] nv, int row, int w) {
+        nu[row - 1] = nu[row + w - 1];
+        nu[row + w] = nu[row];
+        nv[row - 1] = nv[row + w - 1];
+        nv[row + w] = nv[row];
+    }
+
+    /** The halo rows (corners included) once every row and its halo columns are done. */
+    static void wrapRows(float[] nu, float[] nv, int w, int h) {
+        int s = PeriodicHalo.stride(w);
         System.arraycopy(nu, h * s, nu, 0, s);
         System.arraycopy(nu, s, nu, (h + 1) * s, s);
         System.arraycopy(nv, h * s, nv, 0, s);
         System.arraycopy(nv, s, nv, (h + 1) * s, s);
-    }
-
-    /** Sims's 9-point stencil as the scalar loop sums it: ((e₁+e₂)+e₃)+e₄ edges, likewise diagonals. */
-    private static FloatVector laplacian(float[] a, int i, int s, FloatVector centre) {
-        FloatVector edges = FloatVector.fromArray(SPECIES, a, i - 1).add(FloatVector.fromArray(SPECIES, a, i + 1))
-                .add(FloatVector.fromArray(SPECIES, a, i - s)).add(FloatVector.fromArray(SPECIES, a, i + s));
-        FloatVector diagonals = FloatVector.fromArray(SPECIES, a, i - s - 1).add(FloatVector.fromArray(SPECIES, a, i - s + 1))
-                .add(FloatVector.fromArray(SPECIES, a, i + s - 1)).add(FloatVector.fromArray(SPECIES, a, i + s + 1));
-        return edges.mul(EDGE).add(diagonals.mul(DIAGONAL)).sub(centre);
     }
 }

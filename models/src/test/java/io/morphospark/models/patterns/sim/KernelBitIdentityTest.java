@@ -58,15 +58,27 @@ class KernelBitIdentityTest {
             PeriodicHalo.wrap(v, w, h);
             float[] refU = new float[u.length];
             float[] refV = new float[u.length];
-            float[] newU = new float[u.length];
-            float[] newV = new float[u.length];
             ReferenceGrayScott.step(u, v, refU, refV, w, h, 0.0301f, 0.0577f, 1f, 0.5f, 1f);
             PeriodicHalo.wrap(refU, w, h);
             PeriodicHalo.wrap(refV, w, h);
-            GrayScottSimulator.step(u, v, newU, newV, w, h, 0.0301f, 0.0577f, 1f, 0.5f, 1f);
-            assertBits(refU, newU, "u after one step on " + w + "×" + h + ", halo included");
-            assertBits(refV, newV, "v after one step on " + w + "×" + h + ", halo included");
+            float[] vectorU = new float[u.length];
+            float[] vectorV = new float[u.length];
+            GrayScottVectorStep.step(u, v, vectorU, vectorV, w, h, 0.0301f, 0.0577f, 1f, 0.5f, 1f);
+            assertBits(refU, vectorU, "u after one vector step on " + w + "×" + h + ", halo included");
+            assertBits(refV, vectorV, "v after one vector step on " + w + "×" + h + ", halo included");
+            // the path a JVM without jdk.incubator.vector takes
+            float[] scalarU = new float[u.length];
+            float[] scalarV = new float[u.length];
+            GrayScottSimulator.scalarStep(u, v, scalarU, scalarV, w, h, 0.0301f, 0.0577f, 1f, 0.5f, 1f);
+            assertBits(refU, scalarU, "u after one scalar step on " + w + "×" + h + ", halo included");
+            assertBits(refV, scalarV, "v after one scalar step on " + w + "×" + h + ", halo included");
         }
+    }
+
+    @Test
+    void testsRunTheVectorKernel() {
+        assertTrue(GrayScottSimulator.VECTOR_API, "the build passes --add-modules jdk.incubator.vector, so the frame "
+                + "tests above exercise the vectorised step");
     }
 
     @Test
