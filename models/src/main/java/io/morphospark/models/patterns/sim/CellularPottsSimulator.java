@@ -70,6 +70,8 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
         private final int[] cells;
         /** Padded index of each site, row-major: the site drawn as {@code nextInt(w·h)}. */
         private final int[] padded;
+        /** Sites on the grid's border, whose halo copies follow them (so others skip the division by w). */
+        private final boolean[] onEdge;
         private final int[] offsets;
         final byte[] type;
         final int[] volume;
@@ -82,11 +84,13 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
             this.volume = volume;
             this.cells = new int[PeriodicHalo.paddedSize(w, h)];
             this.padded = new int[w * h];
+            this.onEdge = new boolean[w * h];
             this.offsets = CONTACTS.offsets(stride);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int site = y * w + x;
                     padded[site] = PeriodicHalo.index(w, x, y);
+                    onEdge[site] = x == 0 || y == 0 || x == w - 1 || y == h - 1;
                     set(site, id[site]);
                 }
             }
@@ -280,6 +284,12 @@ public final class CellularPottsSimulator implements PatternSimulator<CellularPo
             int value = cell << TYPE_BITS | type[cell];
             int at = padded[site];
             cells[at] = value;
+            if (onEdge[site]) {
+                copyToHalo(site, at, value);
+            }
+        }
+
+        private void copyToHalo(int site, int at, int value) {
             int x = site % w;
             int y = site / w;
             int dx = x == 0 ? w : x == w - 1 ? -w : 0;
