@@ -19,20 +19,20 @@ import java.util.Locale;
                 + "dataset makes them (64², 20 frames, symmetries and noise, rejected attempts re-simulated).")
 final class PatternsBench implements Runnable {
     @Option(names = "--seconds", defaultValue = "3",
-            description = "Measured time per kernel figure, after a quarter of it of warm-up (default: ${DEFAULT-VALUE}).")
+            description = "Measured time per kernel figure, after a quarter of it of warm-up.")
     double seconds;
     @Option(names = "--warmup", defaultValue = "2",
             description = "Unmeasured seconds per kernel first: Vector API code runs orders of magnitude slower until C2 "
-                    + "has compiled it; 0 skips (default: ${DEFAULT-VALUE}).")
+                    + "has compiled it; 0 skips.")
     double warmup;
     @Option(names = "--sides", split = ",", defaultValue = "64,256",
-            description = "Grid sides for the kernel figures; at least 10 (two Potts cells) (default: ${DEFAULT-VALUE}).")
+            description = "Grid sides for the kernel figures; at least 10 (two Potts cells).")
     int[] sides;
     @Option(names = "--samples", defaultValue = "20",
-            description = "Measured samples per label, after one warm-up sample; 0 skips (default: ${DEFAULT-VALUE}).")
+            description = "Measured samples per label, after one warm-up sample; 0 skips.")
     int samples;
     @Option(names = "--labels", split = ",", defaultValue = "random,clustered,spotted,striped,spiral",
-            description = "Labels whose samples are timed, each in its default family (default: ${DEFAULT-VALUE}).")
+            description = "Labels whose samples are timed, each in its default family.")
     String[] labels;
 
     @Override
