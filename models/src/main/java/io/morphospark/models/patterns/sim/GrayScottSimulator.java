@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 
 /** Gray–Scott reaction–diffusion ({@link GrayScottParams}); frames hold the v field. */
 public final class GrayScottSimulator implements PatternSimulator<GrayScottParams> {
-    private static final float EDGE = 0.2f;
-    private static final float DIAGONAL = 0.05f;
+    static final float EDGE = 0.2f;
+    static final float DIAGONAL = 0.05f;
 
     @Override
     public Frame run(GrayScottParams p, RunSpec spec, FrameSink sink) {
@@ -26,9 +26,9 @@ public final class GrayScottSimulator implements PatternSimulator<GrayScottParam
         if (spec.records(0)) {
             sink.frame(0, frame);
         }
+        PeriodicHalo.wrap(u, w, h);
+        PeriodicHalo.wrap(v, w, h);
         for (int step = 1; step <= spec.steps(); step++) {
-            PeriodicHalo.wrap(u, w, h);
-            PeriodicHalo.wrap(v, w, h);
             step(u, v, nu, nv, w, h, (float) p.feed(), (float) p.kill(), (float) p.du(), (float) p.dv(), (float) p.dt());
             float[] t = u;
             u = nu;
@@ -79,23 +79,69 @@ public final class GrayScottSimulator implements PatternSimulator<GrayScottParam
         return Math.max(0f, Math.min(1f, x));
     }
 
-    /** One explicit step over the interior of halo-padded grids; a branch-free loop per row. */
+    /**
+     * Whether the JDK's incubating Vector API is resolved in this JVM ({@code --add-modules
+     * jdk.incubator.vector}, which the launcher, the tests and docs/CLUSTER.md's executor options
+     * pass). Without it steps take the scalar loop, which gives the same bits, only slower.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /**
+     * One explicit step over the interior of halo-padded grids, refreshing the halo of the new grids
+     * as it goes (so a run wraps only its initial state): {@link GrayScottVectorStep} where the Vector
+     * API is available, else {@link #scalarStep}; both are bit-identical to {@link ReferenceGrayScott}.
+     */
     static void step(float[] u, float[] v, float[] nu, float[] nv, int w, int h,
                      float feed, float kill, float du, float dv, float dt) {
-        final int s = PeriodicHalo.stride(w);
-        final float decay = feed + kill;
-        for (int y = 1; y <= h; y++) {
-            for (int i = y * s + 1, end = i + w; i < end; i++) {
-                float uc = u[i];
-                float vc = v[i];
-                float lu = EDGE * (u[i - 1] + u[i + 1] + u[i - s] + u[i + s])
-                        + DIAGONAL * (u[i - s - 1] + u[i - s + 1] + u[i + s - 1] + u[i + s + 1]) - uc;
-                float lv = EDGE * (v[i - 1] + v[i + 1] + v[i - s] + v[i + s])
-                        + DIAGONAL * (v[i - s - 1] + v[i - s + 1] + v[i + s - 1] + v[i + s + 1]) - vc;
-                float uvv = uc * vc * vc;
-                nu[i] = uc + dt * (du * lu - uvv + feed * (1f - uc));
-                nv[i] = vc + dt * (dv * lv + uvv - decay * vc);
-            }
+        if (VECTOR_API) {
+            GrayScottVectorStep.step(u, v, nu, nv, w, h, feed, kill, du, dv, dt);
+        } else {
+            scalarStep(u, v, nu, nv, w, h, feed, kill, du, dv, dt);
         }
+    }
+
+    static void scalarStep(float[] u, float[] v, float[] nu, float[] nv, int w, int h,
+                           float feed, float kill, float du, float dv, float dt) {
+        final int s = PeriodicHalo.stride(w);
+        for (int y = 1; y <= h; y++) {
+            int row = y * s + 1;
+            scalarCells(u, v, nu, nv, row, row + w, s, feed, kill, du, dv, dt);
+            wrapRow(nu, nv, row, w);
+        }
+        wrapRows(nu, nv, w, h);
+    }
+
+    /** The reference's loop over cells [from, to) of one row: what every cell must equal, bit for bit. */
+    static void scalarCells(float[] u, float[] v, float[] nu, float[] nv, int from, int to, int s,
+                            float feed, float kill, float du, float dv, float dt) {
+        final float decay = feed + kill;
+        for (int i = from; i < to; i++) {
+            float uc = u[i];
+            float vc = v[i];
+            float lu = EDGE * (u[i - 1] + u[i + 1] + u[i - s] + u[i + s])
+                    + DIAGONAL * (u[i - s - 1] + u[i - s + 1] + u[i + s - 1] + u[i + s + 1]) - uc;
+            float lv = EDGE * (v[i - 1] + v[i + 1] + v[i - s] + v[i + s])
+                    + DIAGONAL * (v[i - s - 1] + v[i - s + 1] + v[i + s - 1] + v[i + s + 1]) - vc;
+            float uvv = uc * vc * vc;
+            nu[i] = uc + dt * (du * lu - uvv + feed * (1f - uc));
+            nv[i] = vc + dt * (dv * lv + uvv - decay * vc);
+        }
+    }
+
+    /** A freshly computed row's halo columns, while the row is in cache. */
+    static void wrapRow(float[] nu, float[] nv, int row, int w) {
+        nu[row - 1] = nu[row + w - 1];
+        nu[row + w] = nu[row];
+        nv[row - 1] = nv[row + w - 1];
+        nv[row + w] = nv[row];
+    }
+
+    /** The halo rows (corners included) once every row and its halo columns are done. */
+    static void wrapRows(float[] nu, float[] nv, int w, int h) {
+        int s = PeriodicHalo.stride(w);
+        System.arraycopy(nu, h * s, nu, 0, s);
+        System.arraycopy(nu, s, nu, (h + 1) * s, s);
+        System.arraycopy(nv, h * s, nv, 0, s);
+        System.arraycopy(nv, s, nv, (h + 1) * s, s);
     }
 }

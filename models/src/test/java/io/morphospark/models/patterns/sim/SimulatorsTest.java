@@ -170,7 +170,7 @@ class SimulatorsTest {
             lattice.monteCarloStep(p, p.contactMatrix(), rng);
         }
         int[] counted = new int[lattice.volume.length];
-        for (int id : lattice.id) {
+        for (int id : lattice.ids()) {
             counted[id]++;
         }
         assertArrayEquals(counted, lattice.volume, "volume book-keeping matches the lattice");
