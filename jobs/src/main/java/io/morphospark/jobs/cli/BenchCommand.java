@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
         description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, the optimisers, "
                 + "the neural CA, the advection NCA.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class,
-        NcaEsVsGradientBench.class, AdvectionBench.class, AgentsBench.class, SweepBench.class, CheckpointBench.class})
+        NcaEsVsGradientBench.class, AdvectionBench.class, AgentsBench.class, SweepBench.class, CheckpointBench.class,
+        ClassifierBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
