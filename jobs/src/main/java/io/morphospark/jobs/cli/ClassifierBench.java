@@ -76,7 +76,8 @@ final class ClassifierBench implements Runnable {
     @Mixin SparkOptions spark;
 
     /** One network's figures. */
-    record Throughput(String model, int inputSide, double trainSamplesPerSecond, double inferenceSamplesPerSecond) {
+    record Throughput(String model, int inputSide, long parameters, double trainSamplesPerSecond,
+                      double inferenceSamplesPerSecond) {
     }
 
     @Override
@@ -103,8 +104,9 @@ final class ClassifierBench implements Runnable {
                     batch, warmup, batches, threads, Runtime.getRuntime().availableProcessors());
             for (String name : models) {
                 Throughput t = throughput(ClassifierNetworks.of(name));
-                System.out.printf("%-8s input %dx%dx%d: training %.1f samples/s, inference %.1f samples/s (%d thread(s): "
-                                + "%.1f and %.1f per thread)%n", t.model(), frames, t.inputSide(), t.inputSide(),
+                System.out.printf("%-8s input %dx%dx%d, %d parameters: training %.1f samples/s, inference %.1f samples/s "
+                                + "(%d thread(s): %.1f and %.1f per thread)%n", t.model(), frames, t.inputSide(), t.inputSide(),
+                        t.parameters(),
                         t.trainSamplesPerSecond(), t.inferenceSamplesPerSecond(), threads,
                         t.trainSamplesPerSecond() / threads, t.inferenceSamplesPerSecond() / threads);
                 if (ClassifierNetworks.of(name) == ClassifierNetworks.SEED_CNN) {
@@ -147,7 +149,7 @@ final class ClassifierBench implements Runnable {
             if (!Double.isFinite(sink)) {
                 throw new IllegalStateException(kind.cliName() + " produced a non-finite output");
             }
-            return new Throughput(kind.cliName(), inputSide, (double) batches * batch / train,
+            return new Throughput(kind.cliName(), inputSide, net.numParams(), (double) batches * batch / train,
                     (double) batches * batch / inference);
         }
     }
@@ -249,6 +251,10 @@ final class ClassifierBench implements Runnable {
             r = new ObjectMapper().readTree(json);
         } catch (IOException e) {
             throw new IllegalStateException("PyTorch printed no JSON: " + json, e);
+        }
+        if (r.path("parameters").asLong() != jvm.parameters()) { // not the same network: no ratio to report
+            throw new IllegalStateException("PyTorch's seed CNN has " + r.path("parameters").asLong() + " parameters, DL4J's "
+                    + jvm.parameters());
         }
         double train = r.path("train_samples_per_s").asDouble();
         double inference = r.path("inference_samples_per_s").asDouble();

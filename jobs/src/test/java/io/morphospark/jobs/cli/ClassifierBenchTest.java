@@ -104,9 +104,9 @@ class ClassifierBenchTest {
     void throughputOfBothNetworksAndPredictAgainstThePlainLoop() {
         String[] args = concat(TINY, "--no-pytorch", "--predict-model", model.toString(), "--predict-dataset", dataset.toString());
         String out = stdout(args);
-        number(out, "fcn +input 1x12x12: training ([0-9.]+) samples/s");
+        number(out, "fcn +input 1x12x12, [0-9]+ parameters: training ([0-9.]+) samples/s");
         number(out, "fcn .*inference ([0-9.]+) samples/s");
-        number(out, "seed-cnn input 1x50x50: training ([0-9.]+) samples/s"); // the seed's fixed side, whatever --side
+        number(out, "seed-cnn input 1x50x50, 650499 parameters: training ([0-9.]+) samples/s"); // the seed's network at its fixed side, whatever --side
         number(out, "seed-cnn .*inference ([0-9.]+) samples/s");
         number(out, "resize 12x12 -> 50x50 .*: ([0-9]+) samples/s");
         assertFalse(out.contains("pytorch"), out);
