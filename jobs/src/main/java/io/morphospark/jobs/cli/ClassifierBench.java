@@ -76,7 +76,7 @@ final class ClassifierBench implements Runnable {
     @Mixin SparkOptions spark;
 
     /** One network's figures. */
-    record Throughput(String model, int inputSide, long parameters, double trainSamplesPerSecond,
+    record Throughput(String model, int inputSide, long parameters, int loopThreads, double trainSamplesPerSecond,
                       double inferenceSamplesPerSecond) {
     }
 
@@ -105,10 +105,9 @@ final class ClassifierBench implements Runnable {
             for (String name : models) {
                 Throughput t = throughput(ClassifierNetworks.of(name));
                 System.out.printf("%-8s input %dx%dx%d, %d parameters: training %.1f samples/s, inference %.1f samples/s "
-                                + "(%d thread(s): %.1f and %.1f per thread)%n", t.model(), frames, t.inputSide(), t.inputSide(),
-                        t.parameters(),
-                        t.trainSamplesPerSecond(), t.inferenceSamplesPerSecond(), threads,
-                        t.trainSamplesPerSecond() / threads, t.inferenceSamplesPerSecond() / threads);
+                                + "(ND4J ran %d loop thread(s): %.1f and %.1f per thread)%n", t.model(), frames, t.inputSide(),
+                        t.inputSide(), t.parameters(), t.trainSamplesPerSecond(), t.inferenceSamplesPerSecond(), t.loopThreads(),
+                        t.trainSamplesPerSecond() / t.loopThreads(), t.inferenceSamplesPerSecond() / t.loopThreads());
                 if (ClassifierNetworks.of(name) == ClassifierNetworks.SEED_CNN) {
                     resizeCost();
                     if (pytorch) {
@@ -149,7 +148,9 @@ final class ClassifierBench implements Runnable {
             if (!Double.isFinite(sink)) {
                 throw new IllegalStateException(kind.cliName() + " produced a non-finite output");
             }
-            return new Throughput(kind.cliName(), inputSide, net.numParams(), (double) batches * batch / train,
+            // the pin cannot raise ND4J above its start-up thread count: the figures say what it really used
+            return new Throughput(kind.cliName(), inputSide, net.numParams(), MathThreads.loopThreads(),
+                    (double) batches * batch / train,
                     (double) batches * batch / inference);
         }
     }
