@@ -73,6 +73,9 @@ final class ClassifierBench implements Runnable {
             + "predict' with it over --predict-dataset against one plain loop.") Path predictModel;
     @Option(names = "--predict-dataset", paramLabel = "DIR", description = "The dataset for the predict comparison.")
     Path predictDataset;
+    @Option(names = "--predict-rounds", defaultValue = "3", description = "Rounds of the predict comparison, each "
+            + "path once per round; the first is left out of the medians when there are more (default: ${DEFAULT-VALUE}).")
+    int predictRounds;
     @Mixin SparkOptions spark;
 
     /** One network's figures. */
@@ -90,6 +93,7 @@ final class ClassifierBench implements Runnable {
         BenchCommand.atLeast("--batches", batches, 1);
         BenchCommand.atLeast("--warmup", warmup, 0);
         BenchCommand.atLeast("--threads", threads, 1);
+        BenchCommand.atLeast("--predict-rounds", predictRounds, 1);
         if ((predictModel == null) != (predictDataset == null)) {
             throw new BadInputException("--predict-model and --predict-dataset go together");
         }
@@ -266,7 +270,11 @@ final class ClassifierBench implements Runnable {
                 jvm.trainSamplesPerSecond() / train, jvm.inferenceSamplesPerSecond() / inference);
     }
 
-    /** {@code classifier predict} (its own code path, into a temporary directory) against the plain loop, on the same model and dataset. */
+    /**
+     * {@code classifier predict} (its own code path, into a temporary directory) against the plain loop, on
+     * the same model and dataset, {@code --predict-rounds} times in turn; the first round pays the JIT and
+     * the one-off restore of the network, so with more than one round the ratio is of the later rounds' medians.
+     */
     private Void comparePredict(SparkSession session) {
         Path scratch;
         try {
@@ -276,25 +284,38 @@ final class ClassifierBench implements Runnable {
         }
         try {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            Path out = scratch.resolve("predict");
-            long t0 = System.nanoTime();
-            new ClassifierPredictJob(session, quiet).run(predictModel, predictDataset, out);
-            double sparkSeconds = (System.nanoTime() - t0) / 1e9;
-            Map<Long, String> viaSpark = new HashMap<>();
-            for (Row r : session.read().parquet(out.resolve("predictions").toString()).select("id", "predicted").collectAsList()) {
-                viaSpark.put(r.getLong(0), r.getString(1));
+            double[] sparkSeconds = new double[predictRounds];
+            double[] loopSeconds = new double[predictRounds];
+            int n = 0;
+            for (int round = 0; round < predictRounds; round++) {
+                Path out = scratch.resolve("predict-" + round);
+                long t0 = System.nanoTime();
+                new ClassifierPredictJob(session, quiet).run(predictModel, predictDataset, out);
+                sparkSeconds[round] = (System.nanoTime() - t0) / 1e9;
+                Map<Long, String> viaSpark = new HashMap<>();
+                for (Row r : session.read().parquet(out.resolve("predictions").toString()).select("id", "predicted")
+                        .collectAsList()) {
+                    viaSpark.put(r.getLong(0), r.getString(1));
+                }
+                t0 = System.nanoTime();
+                Map<Long, String> viaLoop = PlainPredictionLoop.predict(session, predictModel, predictDataset);
+                loopSeconds[round] = (System.nanoTime() - t0) / 1e9;
+                requireSamePredictions(viaSpark, viaLoop);
+                n = viaLoop.size();
+                System.out.printf("predict round %d: classifier predict %.2f s, plain loop %.2f s, %d samples, identical "
+                        + "predicted labels%n", round + 1, sparkSeconds[round], loopSeconds[round], n);
             }
-            t0 = System.nanoTime();
-            Map<Long, String> viaLoop = PlainPredictionLoop.predict(session, predictModel, predictDataset);
-            double loopSeconds = (System.nanoTime() - t0) / 1e9;
-            requireSamePredictions(viaSpark, viaLoop);
-            int n = viaLoop.size();
+            int from = predictRounds > 1 ? 1 : 0;
+            double spark = median(java.util.Arrays.copyOfRange(sparkSeconds, from, predictRounds));
+            double loop = median(java.util.Arrays.copyOfRange(loopSeconds, from, predictRounds));
+            String rounds = predictRounds > 1 ? "median of rounds 2.." + predictRounds : "one round, JIT included";
             System.out.printf("classifier predict through Spark (master %s, model restored once per JVM): %d samples in "
-                    + "%.2f s, %.1f samples/s%n", session.sparkContext().master(), n, sparkSeconds, n / sparkSeconds);
+                    + "%.2f s, %.1f samples/s (%s)%n", session.sparkContext().master(), n, spark, n / spark, rounds);
             System.out.printf("plain loop (one thread, ND4J %d loop thread(s), same decoding and batches of %d): %d samples in "
-                    + "%.2f s, %.1f samples/s%n", MathThreads.loopThreads(), PlainPredictionLoop.BATCH, n, loopSeconds, n / loopSeconds);
+                    + "%.2f s, %.1f samples/s (%s)%n", MathThreads.loopThreads(), PlainPredictionLoop.BATCH, n, loop, n / loop,
+                    rounds);
             System.out.printf("predict ratio Spark / plain loop (wall time): %.3f; identical predicted labels for all %d samples%n",
-                    sparkSeconds / loopSeconds, n);
+                    spark / loop, n);
             return null;
         } finally {
             try {
@@ -303,6 +324,12 @@ final class ClassifierBench implements Runnable {
                 System.err.println("morphospark: warning: cannot delete " + scratch + ": " + e.getMessage());
             }
         }
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        java.util.Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
     /** The two paths must agree sample by sample; any difference is a bug, not a measurement. */

@@ -102,7 +102,8 @@ class ClassifierBenchTest {
 
     @Test
     void throughputOfBothNetworksAndPredictAgainstThePlainLoop() {
-        String[] args = concat(TINY, "--no-pytorch", "--predict-model", model.toString(), "--predict-dataset", dataset.toString());
+        String[] args = concat(TINY, "--no-pytorch", "--predict-model", model.toString(), "--predict-dataset", dataset.toString(),
+                "--predict-rounds", "2");
         String out = stdout(args);
         number(out, "fcn +input 1x12x12, [0-9]+ parameters: training ([0-9.]+) samples/s");
         number(out, "fcn .*inference ([0-9.]+) samples/s");
@@ -110,6 +111,7 @@ class ClassifierBenchTest {
         number(out, "seed-cnn .*inference ([0-9.]+) samples/s");
         number(out, "resize 12x12 -> 50x50 .*: ([0-9]+) samples/s");
         assertFalse(out.contains("pytorch"), out);
+        assertTrue(out.contains("predict round 2: "), out);
         number(out, "through Spark .*: 20 samples in [0-9.]+ s, ([0-9.]+) samples/s");
         number(out, "plain loop .*: 20 samples in [0-9.]+ s, ([0-9.]+) samples/s");
         number(out, "predict ratio Spark / plain loop \\(wall time\\): ([0-9.]+); identical predicted labels for all 20");
@@ -140,6 +142,7 @@ class ClassifierBenchTest {
         for (String[] args : new String[][] {
                 concat(TINY, "--models", "fcn,resnet"),
                 concat(TINY, "--batches", "0"),
+                concat(TINY, "--predict-rounds", "0"),
                 concat(TINY, "--predict-model", model.toString()),
                 concat(TINY, "--no-throughput", "--predict-model", tmp.resolve("nothing").toString(),
                         "--predict-dataset", dataset.toString()),
