@@ -38,6 +38,6 @@ with torch.no_grad():
         net(x)
     sync()
     infer_s = time.perf_counter() - t0
-print(json.dumps({"device": str(DEVICE), "threads": THREADS, "batch": BATCH, "input": [FRAMES, SIDE, SIDE], "classes": CLASSES,
+print(json.dumps({"torch": torch.__version__, "device": str(DEVICE), "threads": THREADS, "batch": BATCH, "input": [FRAMES, SIDE, SIDE], "classes": CLASSES,
                   "parameters": sum(p.numel() for p in net.parameters()),
                   "train_samples_per_s": BATCHES * BATCH / train_s, "inference_samples_per_s": BATCHES * BATCH / infer_s}))

@@ -76,6 +76,17 @@ public final class ClassifierPredictJob {
         return summary;
     }
 
+    /** The predicted class: the most probable, the first of equals (shared with the bench's plain loop). */
+    static int argMax(double[] probabilities) {
+        int best = 0;
+        for (int k = 1; k < probabilities.length; k++) {
+            if (probabilities[k] > probabilities[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /** One partition's predictions, batch by batch (memory: one batch). */
     static Iterator<Row> predict(Iterator<Row> rows, ClassifierModel model, int frames) {
         List<String> labels = model.labels();
@@ -116,12 +127,7 @@ public final class ClassifierPredictJob {
                 long[] ids = batches.lastIds();
                 for (int i = 0; i < ids.length; i++) {
                     double[] probabilities = p.getRow(i).toDoubleVector();
-                    int best = 0;
-                    for (int k = 1; k < probabilities.length; k++) {
-                        if (probabilities[k] > probabilities[best]) {
-                            best = k;
-                        }
-                    }
+                    int best = argMax(probabilities);
                     ready.add(RowFactory.create(ids[i], trueLabels.remove(ids[i]), labels.get(best), probabilities[best],
                             probabilities));
                 }

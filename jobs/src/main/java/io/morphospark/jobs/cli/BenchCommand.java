@@ -33,9 +33,10 @@ import java.util.SplittableRandom;
 /** {@code morphospark bench}: throughput figures recorded in docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: the simulation kernel, the Spark fan-out against a plain thread pool, the optimisers, "
-                + "the neural CA, the advection NCA.",
+                + "the neural CA, the advection NCA, the pattern simulators, the pattern classifier.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Fanout.class, OptimizerBench.class, BenchCommand.Nca.class,
-        NcaEsVsGradientBench.class, AdvectionBench.class, AgentsBench.class, SweepBench.class, CheckpointBench.class, PatternsBench.class})
+        NcaEsVsGradientBench.class, AdvectionBench.class, AgentsBench.class, SweepBench.class, CheckpointBench.class,
+        PatternsBench.class, ClassifierBench.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
