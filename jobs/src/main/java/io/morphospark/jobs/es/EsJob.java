@@ -198,12 +198,13 @@ public final class EsJob {
                         2 * nca.maxSteps(), settings.output.trajectoryStride, summary);
             }
         } catch (RuntimeException | Error e) {
+            RuntimeException failure = asException(e);
             try {
                 awaitTables(tables, writer); // never leave a writer behind in the staging directory
-            } catch (RuntimeException | Error t) {
-                e.addSuppressed(t);
+            } catch (RuntimeException t) {
+                failure.addSuppressed(t);
             }
-            throw e;
+            throw failure;
         }
         awaitTables(tables, writer);
         phases.mark("tables_and_artifacts");
@@ -231,7 +232,7 @@ public final class EsJob {
         return summary;
     }
 
-    /** Waits for the table writer; its failure is rethrown as it was thrown (a bad-input error stays one). */
+    /** Waits for the table writer; its failure is rethrown (a bad-input error stays one; see {@link #asException}). */
     private static void awaitTables(Future<?> tables, ExecutorService writer) {
         try {
             tables.get();
@@ -240,16 +241,24 @@ public final class EsJob {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the tables were written", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("writing the tables failed: " + e.getCause(), e.getCause());
+            throw asException(e.getCause());
         } finally {
             writer.shutdown();
         }
+    }
+
+    /**
+     * A failure of the finish as an exception the CLI maps: Hadoop reports a full disk met while
+     * committing a table on the driver as {@code FSError}, an Error, which would otherwise escape the
+     * one-line storage message (with two writers at once, either may meet the full disk first). A
+     * virtual-machine error is not a failure of the outputs and stays as it is.
+     */
+    private static RuntimeException asException(Throwable t) {
+        if (t instanceof VirtualMachineError v) {
+            throw v;
+        }
+        return t instanceof RuntimeException r ? r
+                : new IllegalStateException("writing the run's outputs failed: " + t.getMessage(), t);
     }
 
     private ObjectNode summarise(EsRecord.History record) {
