@@ -2,6 +2,7 @@ package io.morphospark.jobs.cli;
 
 import io.morphospark.jobs.es.EsSettings;
 import io.morphospark.jobs.spark.SparkPopulationEvaluator;
+import io.morphospark.jobs.spark.StageTimeline;
 import io.morphospark.models.evaluation.BlockEvaluation;
 import io.morphospark.models.evaluation.ThreadPoolEvaluator;
 import io.morphospark.models.nca.Growth;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** {@code morphospark bench}: throughput figures recorded in docs/BENCHMARKS.md. */
@@ -113,6 +116,8 @@ final class BenchCommand implements Runnable {
                 + "warm-up, are left out of the medians).") int generations;
         @Option(names = "--threads", defaultValue = "2", description = "Pool threads; match the Spark master's cores.")
         int threads;
+        @Option(names = "--breakdown", description = "Also print where a Spark generation's time goes, from Spark's "
+                + "own events and task metrics (medians).") boolean breakdown;
         @Mixin SparkOptions spark;
 
         @Override
@@ -130,15 +135,29 @@ final class BenchCommand implements Runnable {
                 JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
                 double[] sparkMs = new double[generations];
                 double[] poolMs = new double[generations];
+                long[] called = new long[generations];
+                long[] returned = new long[generations];
+                StageTimeline timeline = StageTimeline.attach(session.sparkContext());
+                Map<String, Long> sparkCpu = new java.util.TreeMap<>();
+                Map<String, Long> poolCpu = new java.util.TreeMap<>();
                 try (var viaSpark = new SparkPopulationEvaluator(jsc, blocks, s.evaluation.partitions);
                      var viaPool = new ThreadPoolEvaluator(blocks, threads)) {
                     for (int g = 0; g < generations; g++) {
                         Population pop = optimizer.ask();
+                        Map<String, Long> cpu0 = ThreadCpu.byGroup();
+                        called[g] = System.currentTimeMillis();
                         long t0 = System.nanoTime();
                         Evaluation[] a = viaSpark.evaluate(pop);
                         long t1 = System.nanoTime();
+                        returned[g] = System.currentTimeMillis();
+                        Map<String, Long> cpu1 = ThreadCpu.byGroup();
                         Evaluation[] b = viaPool.evaluate(pop);
                         long t2 = System.nanoTime();
+                        Map<String, Long> cpu2 = ThreadCpu.byGroup();
+                        if (g >= 2) {
+                            ThreadCpu.accumulate(sparkCpu, cpu0, cpu1);
+                            ThreadCpu.accumulate(poolCpu, cpu1, cpu2);
+                        }
                         sparkMs[g] = (t1 - t0) / 1e6;
                         poolMs[g] = (t2 - t1) / 1e6;
                         double[] f = new double[a.length];
@@ -155,11 +174,69 @@ final class BenchCommand implements Runnable {
                 // the first two generations include JIT warm-up and Spark's first-stage costs
                 double sparkMedian = median(Arrays.copyOfRange(sparkMs, 2, generations));
                 double poolMedian = median(Arrays.copyOfRange(poolMs, 2, generations));
+                if (breakdown) {
+                    printBreakdown(timeline, called, returned);
+                    ThreadCpu.print("Spark", sparkCpu, generations - 2);
+                    ThreadCpu.print("pool", poolCpu, generations - 2);
+                }
+                timeline.detach(session.sparkContext());
                 System.out.printf("fanout: master %s, %d pool threads, generations 3..%d: spark median %.0f ms, "
                                 + "pool median %.0f ms, ratio %.3f (identical fitnesses)%n", session.sparkContext().master(),
                         threads, generations, sparkMedian, poolMedian, sparkMedian / poolMedian);
                 return null;
             });
+        }
+
+        /**
+         * Medians over generations 3.. of where a Spark generation's time goes, from Spark's events and
+         * task metrics (see {@link StageTimeline}): what a thread pool also pays (the tasks' run time)
+         * and what it does not (submission, launch, deserialisation, result handling, waiting).
+         */
+        private void printBreakdown(StageTimeline timeline, long[] called, long[] returned) {
+            try {
+                if (!timeline.awaitJobs(generations, 30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    System.out.println("breakdown: Spark's listener events did not all arrive; none printed");
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            String[] names = {"submit (call -> job start)", "stage set-up (job start -> stage submitted)",
+                    "launch (stage submitted -> first task launched)", "launch spread (first -> last task launched)",
+                    "task deserialisation (max)", "task run, wall (max)", "task run, CPU (max)",
+                    "task run, wall (min)", "task GC (max)", "result serialisation (max)", "scheduler delay (max)",
+                    "imbalance (first -> last task finished)", "job end (last task finished -> job end)",
+                    "return (job end -> evaluate returned)", "tasks", "result bytes (total)"};
+            double[][] v = new double[names.length][generations - 2];
+            List<Integer> ids = timeline.jobs().keySet().stream().sorted().toList(); // one job per generation, in order
+            for (int g = 2; g < generations; g++) {
+                StageTimeline.Job job = timeline.jobs().get(ids.get(g));
+                List<StageTimeline.Task> tasks = job.tasks;
+                long firstLaunch = tasks.stream().mapToLong(StageTimeline.Task::launch).min().orElse(0);
+                long lastLaunch = tasks.stream().mapToLong(StageTimeline.Task::launch).max().orElse(0);
+                long firstFinish = tasks.stream().mapToLong(StageTimeline.Task::finish).min().orElse(0);
+                long lastFinish = tasks.stream().mapToLong(StageTimeline.Task::finish).max().orElse(0);
+                double[] row = {job.start - called[g], job.stageSubmitted - job.start, firstLaunch - job.stageSubmitted,
+                        lastLaunch - firstLaunch,
+                        tasks.stream().mapToLong(StageTimeline.Task::deserializeMs).max().orElse(0),
+                        tasks.stream().mapToLong(StageTimeline.Task::runMs).max().orElse(0),
+                        tasks.stream().mapToDouble(StageTimeline.Task::runCpuMs).max().orElse(0),
+                        tasks.stream().mapToLong(StageTimeline.Task::runMs).min().orElse(0),
+                        tasks.stream().mapToLong(StageTimeline.Task::gcMs).max().orElse(0),
+                        tasks.stream().mapToLong(StageTimeline.Task::resultSerializationMs).max().orElse(0),
+                        tasks.stream().mapToLong(StageTimeline.Task::schedulerDelayMs).max().orElse(0),
+                        lastFinish - firstFinish, job.end - lastFinish, returned[g] - job.end, tasks.size(),
+                        tasks.stream().mapToLong(StageTimeline.Task::resultBytes).sum()};
+                for (int k = 0; k < names.length; k++) {
+                    v[k][g - 2] = row[k];
+                }
+            }
+            System.out.printf("breakdown of a Spark generation, medians of generations 3..%d (ms unless stated):%n",
+                    generations);
+            for (int k = 0; k < names.length; k++) {
+                System.out.printf("  %-50s %8.1f%n", names[k], median(v[k]));
+            }
         }
 
         private static double median(double[] v) {

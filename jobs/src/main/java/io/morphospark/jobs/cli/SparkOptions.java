@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /** Options every Spark job shares, and the session life cycle around a job. */
@@ -94,10 +95,31 @@ final class SparkOptions {
      */
     <T> T withSession(String appName, Function<SparkSession, T> job) {
         GpuRequest gpus = gpuRequest();
-        System.out.println("compute backend: " + ComputeBackend.current().describe()
-                + (gpus == null ? "" : "; executors: " + gpus.gpusPerExecutor() + " GPU(s) each, "
-                + GpuRequest.format(gpus.gpusPerTask()) + " per task"));
-        return session(appName, gpus, job);
+        // ND4J's start (native libraries, BLAS: a third of a preset run's start-up CPU) and Spark's are
+        // independent and mostly one thread each: started side by side they overlap on a multi-core
+        // driver instead of adding up. The job starts only once the backend is known.
+        FutureTask<ComputeBackend> backend = new FutureTask<>(ComputeBackend::current);
+        Thread detect = new Thread(backend, "compute-backend");
+        detect.setDaemon(true);
+        detect.start();
+        return session(appName, gpus, spark -> {
+            System.out.println("compute backend: " + known(backend).describe()
+                    + (gpus == null ? "" : "; executors: " + gpus.gpusPerExecutor() + " GPU(s) each, "
+                    + GpuRequest.format(gpus.gpusPerTask()) + " per task"));
+            return job.apply(spark);
+        });
+    }
+
+    private static ComputeBackend known(FutureTask<ComputeBackend> backend) {
+        try {
+            return backend.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ND4J started", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // ComputeBackend.current() turns ND4J's own failures into an "unavailable" backend; anything else is a bug
+            throw new IllegalStateException("detecting the compute backend failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /**

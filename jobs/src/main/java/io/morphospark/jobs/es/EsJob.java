@@ -24,6 +24,11 @@ import org.apache.spark.sql.SparkSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The evolution-strategy job: the driver holds the optimiser, each generation is one Spark stage,
@@ -137,6 +142,7 @@ public final class EsJob {
 
     private ObjectNode execute(RunDirectory dir, Problem problem, EsCheckpoint state) {
         long start = System.nanoTime();
+        PhaseClock phases = new PhaseClock();
         Optimizer optimizer = state.optimizer();
         console.printf("es: %s, %s, %d parameters, population %d, %d generations, seed %d -> %s%n",
                 problem.name(), optimizer.name(), problem.dimension(), settings.optimizer.population,
@@ -162,18 +168,48 @@ public final class EsJob {
                         settings.evaluation.partitions)) {
             new EvolutionLoop(optimizer, evaluator).run(settings.generations, recorder);
         }
+        phases.mark("generations");
         EsRecord.History history = EsRecord.History.of(log);
-        recorder.writeTables(spark, dir, history);
-
         ObjectNode summary = summarise(history);
-        ProblemArtifacts.of(problem).write(spark, dir, record.lastBest, settings, summary);
+        // The tables (Spark jobs, mostly the driver's planning and first-use class loading) are written
+        // on a second thread while this one replays and validates the best candidate and draws its
+        // plots: the two halves of the finish are independent, and each keeps one core busy.
+        double[] tablesWall = new double[1];
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "es-table-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> tables = writer.submit(() -> {
+            long t0 = System.nanoTime();
+            recorder.writeTables(spark, dir, history);
+            tablesWall[0] = (System.nanoTime() - t0) / 1e9;
+        });
+        try {
+            ProblemArtifacts.of(problem).write(spark, dir, record.lastBest, settings, summary);
+        } catch (RuntimeException | Error e) {
+            RuntimeException failure = asException(e);
+            try {
+                awaitTables(tables, writer); // never leave a writer behind in the staging directory
+            } catch (RuntimeException t) {
+                failure.addSuppressed(t);
+            }
+            throw failure;
+        }
+        awaitTables(tables, writer);
+        phases.mark("tables_and_artifacts");
+        phases.put("tables_alone", tablesWall[0]);
         plotFitness(history, dir);
+        phases.mark("fitness_plot");
+        phases.writeTo(summary);
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         SummaryJson.write(dir.resolve("summary.json"), summary);
         // What a finished run keeps to be extended: optimiser and statistics; its tables hold the rows.
         Checkpoint.write(dir.staging(), new EsCheckpoint(optimizer, record.compact()));
         log.delete(); // after the compact checkpoint: a kill in between finds the rows in the tables
         dir.commit();
+        phases.mark("commit");
+        console.printf("es: phases: %s%n", phases.describe());
         int invalid = summary.get("invalid_total").asInt();
         if (invalid > 0) {
             console.printf("es: %d of %d candidates were invalid (non-finite states or fitness): never selected, "
@@ -184,6 +220,35 @@ public final class EsJob {
                 Double.isFinite(finalBest) ? String.format("%.5f", finalBest) : "undefined (all candidates invalid)",
                 dir.target());
         return summary;
+    }
+
+    /** Waits for the table writer; its failure is rethrown (a bad-input error stays one; see {@link #asException}). */
+    private static void awaitTables(Future<?> tables, ExecutorService writer) {
+        try {
+            tables.get();
+        } catch (InterruptedException e) {
+            tables.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the tables were written", e);
+        } catch (ExecutionException e) {
+            throw asException(e.getCause());
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    /**
+     * A failure of the finish as an exception the CLI maps: Hadoop reports a full disk met while
+     * committing a table on the driver as {@code FSError}, an Error, which would otherwise escape the
+     * one-line storage message (with two writers at once, either may meet the full disk first). A
+     * virtual-machine error is not a failure of the outputs and stays as it is.
+     */
+    private static RuntimeException asException(Throwable t) {
+        if (t instanceof VirtualMachineError v) {
+            throw v;
+        }
+        return t instanceof RuntimeException r ? r
+                : new IllegalStateException("writing the run's outputs failed: " + t.getMessage(), t);
     }
 
     private ObjectNode summarise(EsRecord.History record) {

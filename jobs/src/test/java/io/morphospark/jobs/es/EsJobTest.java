@@ -116,6 +116,17 @@ class EsJobTest {
     }
 
     @Test
+    void summaryRecordsWhereTheRunsTimeWent() throws Exception {
+        // what each phase took is the run's own profile (docs/BENCHMARKS.md); only its shape is checked here
+        var written = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        var phases = written.get("phases");
+        for (String phase : java.util.List.of("start_up", "generations", "tables_and_artifacts", "fitness_plot")) {
+            assertTrue(phases.get(phase).get("wall_s").asDouble() >= 0 && phases.get(phase).get("cpu_s").isNumber(), phase);
+        }
+        assertTrue(phases.get("tables_alone").get("wall_s").isNumber(), "the tables' own wall time, beside the artifacts");
+    }
+
+    @Test
     void everyTableIsReadableByDuckDb() throws Exception {
         try (var db = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement()) {
             for (String table : List.of(EsTables.GENERATIONS, EsTables.CANDIDATES, EsTables.PATTERNS, EsTables.TRAJECTORIES,

@@ -48,6 +48,39 @@ public final class BlockEvaluation implements Serializable {
         return items;
     }
 
+    /**
+     * Deals work items to {@code tasks} tasks so that each gets about the same expected cost: items in
+     * plan order, larger blocks first, each to the least-loaded task (cost = replicates; ties to the
+     * lower task). Uniform items thus go round-robin, so every task gets blocks of every candidate
+     * rather than a contiguous run of candidates whose costs may differ (an NCA that dies early, a
+     * shorter last block). The deal depends only on the items and the task count, never on timing;
+     * results are reduced by item, so any assignment gives the same bits.
+     */
+    public static List<List<WorkItem>> deal(List<WorkItem> items, int tasks) {
+        if (tasks < 1) {
+            throw new IllegalArgumentException("tasks must be at least 1, got " + tasks);
+        }
+        int n = Math.min(tasks, Math.max(1, items.size()));
+        List<List<WorkItem>> out = new ArrayList<>(n);
+        long[] load = new long[n];
+        for (int t = 0; t < n; t++) {
+            out.add(new ArrayList<>());
+        }
+        List<WorkItem> bySize = new ArrayList<>(items);
+        bySize.sort(Comparator.comparingInt(WorkItem::count).reversed()); // stable: plan order within a size
+        for (WorkItem item : bySize) {
+            int least = 0;
+            for (int t = 1; t < n; t++) {
+                if (load[t] < load[least]) {
+                    least = t;
+                }
+            }
+            out.get(least).add(item);
+            load[least] += item.count();
+        }
+        return out;
+    }
+
     public WorkResult run(Population population, WorkItem item) {
         EvaluationKey key = new EvaluationKey(seed, population.generation(), item.candidate());
         BlockResult r = problem.evaluateBlock(population.candidate(item.candidate()), key, item.firstReplicate(), item.count());

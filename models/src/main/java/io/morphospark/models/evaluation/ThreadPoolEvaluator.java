@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 
 /**
  * Evaluates on a plain Java thread pool: for local loops, tests, and as the baseline the Spark
- * fan-out is benchmarked against. Items are split evenly across threads like Spark's partitions.
+ * fan-out is benchmarked against. Items are dealt to threads by {@link BlockEvaluation#deal}, as to
+ * Spark's tasks.
  */
 public final class ThreadPoolEvaluator implements PopulationEvaluator {
     private final BlockEvaluation blocks;
@@ -33,8 +34,7 @@ public final class ThreadPoolEvaluator implements PopulationEvaluator {
     public Evaluation[] evaluate(Population population) {
         List<WorkItem> items = blocks.plan(population.size());
         List<Future<List<WorkResult>>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            List<WorkItem> slice = items.subList(items.size() * t / threads, items.size() * (t + 1) / threads);
+        for (List<WorkItem> slice : BlockEvaluation.deal(items, threads)) {
             futures.add(pool.submit(() -> {
                 List<WorkResult> out = new ArrayList<>(slice.size());
                 for (WorkItem item : slice) {
