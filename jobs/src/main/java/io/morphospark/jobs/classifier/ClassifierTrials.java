@@ -115,6 +115,10 @@ public final class ClassifierTrials {
             if (state == SweepRunner.State.COMMITTED) {
                 committed++;
             } else {
+                if (state == SweepRunner.State.NEW) {
+                    // killed between creating its staging directory and writing its run.json: nothing to keep
+                    deleteTree(trialDir.resolveSibling("." + trialDir.getFileName() + ".inprogress"));
+                }
                 work.add(new SweepRunner.TrialTask(ClassifierTrainJob.JOB, trialName(i), hash,
                         SweepableJob.CONFIG.valueToTree(t).toString(), trialDir.toString(), dir.staging().toString(),
                         state == SweepRunner.State.INTERRUPTED));
@@ -215,6 +219,19 @@ public final class ClassifierTrials {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(p)) {
+            for (Path q : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p, e);
         }
     }
 

@@ -3,6 +3,10 @@ package io.morphospark.jobs.classifier;
 import io.morphospark.jobs.cli.ExitCodes;
 import io.morphospark.jobs.cli.Main;
 import io.morphospark.jobs.testing.CliRun;
+import io.morphospark.jobs.zeppelin.DynamicForms;
+import io.morphospark.jobs.zeppelin.NoteParagraph;
+import io.morphospark.jobs.zeppelin.SqlScript;
+import io.morphospark.jobs.zeppelin.ZeppelinNote;
 import io.morphospark.models.classifier.DataSplit;
 import io.morphospark.models.classifier.PatternSample;
 import org.apache.spark.sql.Row;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code classifier train --trials}: two seeds trained as Spark tasks on local[1] and on local[2]
  * give the same trials table and the same best model, which becomes the run's model (evaluate takes
  * the run as any other); the task-side dataset reader gives the driver reader's samples, in its
- * order; and the sweep adapter {@code classifier-train} runs two seeds as two tasks.
+ * order; the sweep adapter {@code classifier-train} runs two seeds as two tasks; and every SQL
+ * paragraph of {@code notebooks-zeppelin/classifier-*.zpln} runs, as Zeppelin would, against the
+ * trials run, its dataset and its predictions, and returns rows.
  */
 class ClassifierTrialsTest {
     static final List<String> METRICS = List.of("trial", "seed", "model", "learning_rate", "epochs_run", "best_epoch",
@@ -68,6 +75,11 @@ class ClassifierTrialsTest {
     }
 
     static List<Row> trials(Path run) {
+        return trials(spark, run);
+    }
+
+    /** The trials table's deterministic columns (not wall time or throughput), by trial. */
+    static List<Row> trials(SparkSession spark, Path run) {
         var columns = METRICS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
         return spark.read().parquet(run.resolve(ClassifierTrials.TRIALS).toString()).select(columns).orderBy("trial")
                 .collectAsList();
@@ -164,5 +176,44 @@ class ClassifierTrialsTest {
         long listed = spark.read().parquet(root.resolve("catalog").toString())
                 .where("job = 'classifier-train' and status = 'finished'").count();
         assertEquals(2, listed);
+    }
+
+    @Test
+    void classifierNoteSqlRunsAgainstATrialsRunItsDatasetAndPredictions() throws Exception {
+        Path predictions = tmp.resolve("predictions");
+        CliRun p = CliRun.of("classifier", "predict", "--model", runs[0].toString(), "--dataset", dataset.toString(),
+                "--out", predictions.toString());
+        assertEquals(ExitCodes.OK, p.exitCode(), p.stderr());
+        Path notes = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolveSibling("notebooks-zeppelin");
+        List<ZeppelinNote> classifierNotes = new ArrayList<>();
+        try (var files = Files.list(notes)) {
+            files.filter(f -> f.getFileName().toString().startsWith("classifier-") && f.toString().endsWith(".zpln"))
+                    .sorted().forEach(f -> classifierNotes.add(ZeppelinNote.read(f)));
+        }
+        assertFalse(classifierNotes.isEmpty(), "no classifier note in " + notes);
+        Map<String, String> forms = Map.of("run_dir", runs[0].toString(), "dataset_dir", dataset.toString(),
+                "predictions_dir", predictions.toString());
+        for (ZeppelinNote note : classifierNotes) {
+            SparkSession session = spark.newSession();
+            assertTrue(note.paragraphs().stream().filter(NoteParagraph::isSql).count() >= 8, note.file().toString());
+            for (NoteParagraph paragraph : note.paragraphs()) {
+                if (!paragraph.enabled() || paragraph.isMarkdown()) {
+                    continue;
+                }
+                assertTrue(paragraph.isSql(), paragraph.label() + " uses %" + paragraph.interpreter());
+                for (String statement : SqlScript.statements(DynamicForms.expand(paragraph.body(), forms))) {
+                    Row[] rows;
+                    try {
+                        rows = (Row[]) session.sql(statement).collect();
+                    } catch (Exception e) {
+                        throw new AssertionError(note.file().getFileName() + ", " + paragraph.label() + " failed on:\n"
+                                + statement + "\n→ " + e, e);
+                    }
+                    if (SqlScript.isQuery(statement)) {
+                        assertTrue(rows.length > 0, paragraph.label() + " returned no rows for:\n" + statement);
+                    }
+                }
+            }
+        }
     }
 }
