@@ -216,4 +216,25 @@ class ClassifierTrialsTest {
             }
         }
     }
+
+    @Test
+    void badTrialOptionsAreOneLineExitTwoAndNothingWritten() {
+        String[][] cases = {
+            {"--trials", "0", "--trials must be at least 1"},
+            {"--trials", "1", "--trial-models", "fcn", "give K of at least 2"},
+            {"--trials", "2", "--trial-models", "fcn,nope", "--trial-models:"},
+            {"--trials", "2", "--trial-lr", "1e-3,-1", "--trial-lr values must be positive"},
+        };
+        for (String[] c : cases) {
+            Path out = tmp.resolve("refused-" + Math.abs(String.join(" ", c).hashCode()));
+            List<String> args = new ArrayList<>(List.of("classifier", "train", "--dataset", dataset.toString(), "--out",
+                    out.toString()));
+            args.addAll(List.of(c).subList(0, c.length - 1));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().startsWith("morphospark: error: ") && r.stderr().contains(c[c.length - 1]), r.stderr());
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+            assertFalse(Files.exists(out));
+        }
+    }
 }
