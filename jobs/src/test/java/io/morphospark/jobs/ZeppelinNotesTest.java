@@ -68,11 +68,12 @@ class ZeppelinNotesTest {
     List<DynamicNode> everySqlParagraphOfEveryNoteRuns() {
         Path notesDir = moduleDirectory().resolveSibling("notebooks-zeppelin");
         assertTrue(Files.isDirectory(notesDir), "no notes directory at " + notesDir);
-        // sweep-*.zpln read a run catalogue and discovery-*.zpln a discover run, not an es run:
-        // SweepNcaSeedsTest and DiscoveryNoteTest execute their SQL
+        // sweep-*.zpln read a run catalogue, discovery-*.zpln a discover run and classifier-*.zpln a
+        // classifier run, not an es run: SweepNcaSeedsTest, DiscoveryNoteTest and ClassifierTrialsTest execute their SQL
         List<ZeppelinNote> notes = ZeppelinNote.readAll(notesDir).stream()
                 .filter(n -> !n.file().getFileName().toString().startsWith("sweep-"))
-                .filter(n -> !n.file().getFileName().toString().startsWith("discovery-")).toList();
+                .filter(n -> !n.file().getFileName().toString().startsWith("discovery-"))
+                .filter(n -> !n.file().getFileName().toString().startsWith("classifier-")).toList();
         assertTrue(!notes.isEmpty(), "no .zpln note in " + notesDir);
         long sqlParagraphs = notes.stream().flatMap(n -> n.paragraphs().stream()).filter(NoteParagraph::isSql).count();
         assertTrue(sqlParagraphs > 0, "the notes in " + notesDir + " hold no SQL paragraph");

@@ -40,7 +40,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  *
  * <p>The order of a pass is a sort on a seeded hash of the id: the same on any partition count.
  */
-public final class ClassifierData {
+public final class ClassifierData implements TrainingSamples {
     private static final String FRAME_STACK = "stack";
 
     private final DatasetDirectory dir;
@@ -75,32 +75,13 @@ public final class ClassifierData {
         Path samplesTable = dir.table(DatasetTables.SAMPLES);
         Dataset<Row> samples = spark.read().option("basePath", samplesTable.toString()).parquet(samplesTable.toString());
         List<Row> meta = samples.select("id", "label", "seed", "params", "width", "height", "frames").collectAsList();
-        if (meta.isEmpty()) {
-            throw new BadInputException("dataset " + dir.root() + " holds no samples");
-        }
-        TreeSet<String> labelSet = new TreeSet<>();
-        int minSide = Integer.MAX_VALUE;
-        int maxSide = 0;
-        List<DataSplit.Key> keys = new ArrayList<>(meta.size());
+        List<SampleKey> keys = new ArrayList<>(meta.size());
         for (Row r : meta) {
-            String label = r.getAs("label");
-            labelSet.add(label);
-            int w = r.getAs("width");
-            int h = r.getAs("height");
-            minSide = Math.min(minSide, Math.min(w, h));
-            maxSide = Math.max(maxSide, Math.max(w, h));
-            int stored = r.getAs("frames");
-            if (stored > 1 && stored < frames) {
-                throw new BadInputException("--frames " + frames + " is more than the " + stored + " frames stored for label '"
-                        + label + "' in " + dir.root());
-            }
-            keys.add(new DataSplit.Key(r.getAs("id"), label, r.getAs("seed"),
-                    scala.jdk.javaapi.CollectionConverters.asJava(r.<String, Double>getMap(r.fieldIndex("params")))));
+            keys.add(new SampleKey(r.getAs("id"), r.getAs("label"), r.getAs("seed"),
+                    scala.jdk.javaapi.CollectionConverters.asJava(r.<String, Double>getMap(r.fieldIndex("params"))),
+                    r.getAs("width"), r.getAs("height"), r.getAs("frames")));
         }
-        if (requireTwoLabels && labelSet.size() < 2) {
-            throw new BadInputException("dataset " + dir.root() + " has one label (" + labelSet.first()
-                    + "); a classifier needs at least two");
-        }
+        Checked checked = check(dir, keys, frames, requireTwoLabels);
         Column[] frameColumns = {col("bits"), col("states").as("codes"), col("quantised")};
         Dataset<Row> stacks;
         Dataset<Row> shape = samples.select(col("id"), col("label"), col("width"), col("height"), col("states"));
@@ -117,8 +98,9 @@ public final class ClassifierData {
         }
         Dataset<Row> inputs = shape.join(stacks, "id");
         Map<Long, String> split = splitMode == null ? Map.of()
-                : DataSplit.assign(keys, splitMode, validation, test, seed);
-        ClassifierData data = new ClassifierData(dir, List.copyOf(labelSet), frames, minSide, maxSide, inputs, split);
+                : DataSplit.assign(checked.keys(), splitMode, validation, test, seed);
+        ClassifierData data = new ClassifierData(dir, checked.labels(), frames, checked.minSide(), checked.maxSide(), inputs,
+                split);
         if (splitMode != null) {
             List<Row> rows = new ArrayList<>(split.size());
             split.forEach((id, s) -> rows.add(RowFactory.create(id, s)));
@@ -132,29 +114,76 @@ public final class ClassifierData {
 
     private ClassifierData withSplit(Dataset<Row> splitTable) {
         ClassifierData d = new ClassifierData(dir, labels, frames, minSide, maxSide, inputs.join(splitTable, "id"), split);
-        for (String s : split.values()) {
-            d.splitCounts[s.equals(DataSplit.TRAIN) ? 0 : s.equals(DataSplit.VALIDATION) ? 1 : 2]++;
-        }
+        System.arraycopy(countSplits(split), 0, d.splitCounts, 0, 3);
         return d;
     }
 
+    /** A sample's metadata (no frames): what checks the dataset and assigns the split. */
+    record SampleKey(long id, String label, long seed, Map<String, Double> params, int width, int height, int frames) {
+    }
+
+    /** The sorted labels, the range of grid sides and the split keys of a checked dataset. */
+    record Checked(List<String> labels, int minSide, int maxSide, List<DataSplit.Key> keys) {
+    }
+
+    /**
+     * The checks both readers share (one line, exit 2): samples present, at least two labels when
+     * training, {@code frames} no more than a sample with dynamics stores.
+     */
+    static Checked check(DatasetDirectory dir, List<SampleKey> meta, int frames, boolean requireTwoLabels) {
+        if (meta.isEmpty()) {
+            throw new BadInputException("dataset " + dir.root() + " holds no samples");
+        }
+        TreeSet<String> labelSet = new TreeSet<>();
+        int minSide = Integer.MAX_VALUE;
+        int maxSide = 0;
+        List<DataSplit.Key> keys = new ArrayList<>(meta.size());
+        for (SampleKey r : meta) {
+            labelSet.add(r.label());
+            minSide = Math.min(minSide, Math.min(r.width(), r.height()));
+            maxSide = Math.max(maxSide, Math.max(r.width(), r.height()));
+            if (r.frames() > 1 && r.frames() < frames) {
+                throw new BadInputException("--frames " + frames + " is more than the " + r.frames() + " frames stored for label '"
+                        + r.label() + "' in " + dir.root());
+            }
+            keys.add(new DataSplit.Key(r.id(), r.label(), r.seed(), r.params()));
+        }
+        if (requireTwoLabels && labelSet.size() < 2) {
+            throw new BadInputException("dataset " + dir.root() + " has one label (" + labelSet.first()
+                    + "); a classifier needs at least two");
+        }
+        return new Checked(List.copyOf(labelSet), minSide, maxSide, keys);
+    }
+
+    static int[] countSplits(Map<Long, String> split) {
+        int[] counts = new int[3];
+        for (String s : split.values()) {
+            counts[s.equals(DataSplit.TRAIN) ? 0 : s.equals(DataSplit.VALIDATION) ? 1 : 2]++;
+        }
+        return counts;
+    }
+
+    @Override
     public DatasetDirectory directory() {
         return dir;
     }
 
+    @Override
     public List<String> labels() {
         return labels;
     }
 
+    @Override
     public int minSide() {
         return minSide;
     }
 
+    @Override
     public int maxSide() {
         return maxSide;
     }
 
-    /** Samples in train, validation, test. */
+    @Override
     public int[] splitCounts() {
         return splitCounts.clone();
     }
@@ -168,15 +197,13 @@ public final class ClassifierData {
         return frames;
     }
 
+    @Override
     public Map<Long, String> split() {
         return split;
     }
 
-    /**
-     * One pass over a split (all samples when {@code splitName} is null): shuffled by
-     * {@code orderSeed}, or by side and id when it is null; frames resized to {@code side} (0: as stored);
-     * labels indexed by {@code labelOrder} (−1 for a label it lacks).
-     */
+    /** See {@link TrainingSamples#stream}; labels indexed by {@code labelOrder} (−1 for a label it lacks). */
+    @Override
     public Iterator<PatternSample> stream(String splitName, Long orderSeed, int side, List<String> labelOrder) {
         Dataset<Row> d = splitName == null ? inputs : inputs.where(col("split").equalTo(splitName));
         // unshuffled passes go by grid side first, so that a fully convolutional network's batches stay full
@@ -198,23 +225,30 @@ public final class ClassifierData {
 
     /** The input of one row of {@link #inputs()} (also on executors). */
     static PatternSample decode(Row r, int k, int side, List<String> labelOrder) {
-        int w = r.getAs("width");
-        int h = r.getAs("height");
         int states = r.getAs("states");
         List<Row> stack = new ArrayList<>(r.getList(r.fieldIndex(FRAME_STACK)));
         stack.sort(Comparator.comparingInt(f -> f.getAs("step")));
+        List<float[]> normalised = new ArrayList<>(stack.size());
+        for (Row f : stack) {
+            normalised.add(FrameColumns.normalised(f, states));
+        }
+        return decode(r.getAs("id"), labelOrder.indexOf((String) r.getAs("label")), r.getAs("width"), r.getAs("height"),
+                normalised, k, side);
+    }
+
+    /** A sample's input from its stored frames (normalised, oldest first), whichever reader read them. */
+    static PatternSample decode(long id, int label, int w, int h, List<float[]> stack, int k, int side) {
         int outH = side > 0 ? side : h;
         int outW = side > 0 ? side : w;
         float[] values = new float[k * outH * outW];
         for (int c = 0; c < k; c++) {
             // a model without dynamics stores one frame: it stands for every one of the k
-            Row f = stack.get(Math.max(0, stack.size() - k + c));
-            float[] v = FrameColumns.normalised(f, states);
+            float[] v = stack.get(Math.max(0, stack.size() - k + c));
             if (side > 0) {
                 v = InputTransform.resize(v, h, w, side);
             }
             System.arraycopy(v, 0, values, c * outH * outW, outH * outW);
         }
-        return new PatternSample(r.getAs("id"), labelOrder.indexOf((String) r.getAs("label")), k, outH, outW, values);
+        return new PatternSample(id, label, k, outH, outW, values);
     }
 }

@@ -80,37 +80,44 @@ public final class ClassifierTrainJob {
 
     public ObjectNode run(Path out) {
         settings.validate();
-        ClassifierData data = open();
-        RunDirectory dir = RunDirectory.create(out);
-        RunManifest.write(dir.staging(), JOB, settings);
-        return execute(dir, data, null);
+        try (TrainingSamples data = open()) {
+            RunDirectory dir = RunDirectory.create(out);
+            RunManifest.write(dir.staging(), JOB, settings);
+            return execute(dir, data, null);
+        }
     }
 
     /** Continues an interrupted run from its last checkpoint; the result equals the uninterrupted run's. */
     public ObjectNode resume(Path out) {
         settings.validate();
-        ClassifierData data = open();
-        RunDirectory dir = TrainingRun.reopen(out, JOB, settings);
-        ClassifierCheckpoint state = RunResumption.checkpointOr(dir, ClassifierCheckpoint.class, () -> null);
-        TrainingRun.clear(dir, PRODUCTS);
-        console.printf("classifier train: resuming %s after epoch %d%n", dir.target(), state == null ? 0 : state.epochsDone());
-        return execute(dir, data, state);
+        try (TrainingSamples data = open()) {
+            RunDirectory dir = TrainingRun.reopen(out, JOB, settings);
+            ClassifierCheckpoint state = RunResumption.checkpointOr(dir, ClassifierCheckpoint.class, () -> null);
+            TrainingRun.clear(dir, PRODUCTS);
+            console.printf("classifier train: resuming %s after epoch %d%n", dir.target(), state == null ? 0 : state.epochsDone());
+            return execute(dir, data, state);
+        }
     }
 
-    private ClassifierData open() {
+    /** Through Spark on the driver; inside a Spark task (no session: a trial) the task reads the files itself. */
+    private TrainingSamples open() {
+        if (spark == null) {
+            return LocalClassifierData.open(Path.of(settings.dataset), settings.frames, settings.splitMode(),
+                    settings.validationFraction, settings.testFraction, settings.splitSeed());
+        }
         return ClassifierData.open(spark, Path.of(settings.dataset), settings.frames, settings.splitMode(),
-                settings.validationFraction, settings.testFraction, settings.seed, true);
+                settings.validationFraction, settings.testFraction, settings.splitSeed(), true);
     }
 
     /** The side the network is trained at: its fixed one, else the dataset's (the smallest, when sides differ). */
-    static int trainingSide(ClassifierNetworks network, ClassifierData data) {
+    static int trainingSide(ClassifierNetworks network, TrainingSamples data) {
         if (network.fixedSide() > 0) {
             return network.fixedSide();
         }
         return data.minSide() == data.maxSide() ? 0 : data.minSide();
     }
 
-    private ObjectNode execute(RunDirectory dir, ClassifierData data, ClassifierCheckpoint state) {
+    private ObjectNode execute(RunDirectory dir, TrainingSamples data, ClassifierCheckpoint state) {
         long start = System.nanoTime();
         ClassifierNetworks network = settings.network();
         List<String> labels = data.labels();
@@ -175,6 +182,8 @@ public final class ClassifierTrainJob {
         summary.put("train_samples", counts[0]);
         summary.put("validation_samples", counts[1]);
         summary.put("test_samples", counts[2]);
+        summary.put("train_samples_per_second", history.stream().mapToDouble(ClassifierCheckpoint.EpochRecord::samplesPerSecond)
+                .average().orElse(Double.NaN));
         summary.put("wall_time_s", (System.nanoTime() - start) / 1e9);
         writeJson(dir.resolve("summary.json"), summary);
         TrainingRun.commit(dir);
@@ -184,7 +193,7 @@ public final class ClassifierTrainJob {
     }
 
     /** One pass over the training split in a seeded order, augmented; returns {summed loss, samples}. */
-    private double[] trainEpoch(MultiLayerNetwork net, ClassifierData data, int side, List<String> labels, int epoch) {
+    private double[] trainEpoch(MultiLayerNetwork net, TrainingSamples data, int side, List<String> labels, int epoch) {
         Nd4j.getRandom().setSeed(RandomStreams.mix64(settings.seed ^ RandomStreams.mix64(DROPOUT + epoch)));
         long orderSeed = RandomStreams.mix64(settings.seed ^ RandomStreams.mix64(ORDER + epoch));
         long augmentSeed = RandomStreams.mix64(settings.seed ^ RandomStreams.mix64(AUGMENT + epoch));
@@ -215,7 +224,7 @@ public final class ClassifierTrainJob {
         return new double[] {lossSum, n};
     }
 
-    static double accuracy(MultiLayerNetwork net, ClassifierData data, String split, int side, List<String> labels,
+    static double accuracy(MultiLayerNetwork net, TrainingSamples data, String split, int side, List<String> labels,
                            int channels) {
         SampleBatches batches = new SampleBatches(() -> data.stream(split, null, side, labels), 64, labels, channels);
         long right = 0;
@@ -230,7 +239,7 @@ public final class ClassifierTrainJob {
         return n == 0 ? Double.NaN : (double) right / n;
     }
 
-    private void writeOutputs(RunDirectory dir, ClassifierData data, MultiLayerNetwork best, int side,
+    private void writeOutputs(RunDirectory dir, TrainingSamples data, MultiLayerNetwork best, int side,
                               List<ClassifierCheckpoint.EpochRecord> history) {
         Path model = dir.resolve(MODEL_DIR);
         save(best, model.resolve(MODEL_ZIP));

@@ -5,6 +5,7 @@ import io.morphospark.jobs.classifier.ClassifierEvaluateJob;
 import io.morphospark.jobs.classifier.ClassifierPredictJob;
 import io.morphospark.jobs.classifier.ClassifierSettings;
 import io.morphospark.jobs.classifier.ClassifierTrainJob;
+import io.morphospark.jobs.classifier.ClassifierTrials;
 import io.morphospark.jobs.nca.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,17 @@ final class ClassifierCommand implements Runnable {
                 + "square (default: augment).") boolean noSymmetries;
         @Option(names = "--noise", defaultValue = "0.02", description = "Standard deviation of the Gaussian observation "
                 + "noise added to training inputs (normalised to [0, 1]) (default: ${DEFAULT-VALUE}).") double noise;
+        @Option(names = "--split-seed", paramLabel = "SEED", description = "Seed of the train/validation/test split "
+                + "(default: the --seed; the trials of --trials all share it).") Long splitSeed;
+        @Option(names = "--trials", defaultValue = "1", paramLabel = "K", description = "Train K networks as parallel Spark "
+                + "tasks (one whole training per task, seeds --seed, --seed+1, …) and keep the best by validation accuracy "
+                + "as the run's model; every trial is recorded in the run's trials table (default: ${DEFAULT-VALUE}: one "
+                + "training on the driver).") int trials;
+        @Option(names = "--trial-models", split = ",", paramLabel = "MODEL", description = "Models the trials cycle "
+                + "through (trial i gets the (i mod n)-th), e.g. fcn,seed-cnn (default: --model for all).")
+        List<String> trialModels;
+        @Option(names = "--trial-lr", split = ",", paramLabel = "LR", description = "Learning rates the trials cycle "
+                + "through, e.g. 1e-3,3e-4 (default: --lr for all).") List<Double> trialLr;
         @Mixin SparkOptions spark;
 
         @Override
@@ -79,10 +91,14 @@ final class ClassifierCommand implements Runnable {
             s.validate();
             if (resume != null) {
                 TrainingRun.checkResumable(resume, ClassifierTrainJob.JOB, s);
-                spark.withSession("morphospark-classifier", session -> new ClassifierTrainJob(session, s, System.out).resume(resume));
+                spark.withSession("morphospark-classifier", session -> s.trials > 1
+                        ? new ClassifierTrials(session, s, System.out).resume(resume)
+                        : new ClassifierTrainJob(session, s, System.out).resume(resume));
             } else {
                 RunDirectory.requireAvailable(out);
-                spark.withSession("morphospark-classifier", session -> new ClassifierTrainJob(session, s, System.out).run(out));
+                spark.withSession("morphospark-classifier", session -> s.trials > 1
+                        ? new ClassifierTrials(session, s, System.out).run(out)
+                        : new ClassifierTrainJob(session, s, System.out).run(out));
             }
             return ExitCodes.OK;
         }
@@ -102,6 +118,10 @@ final class ClassifierCommand implements Runnable {
             s.seed = seed;
             s.symmetries = !noSymmetries;
             s.noise = noise;
+            s.splitSeed = splitSeed;
+            s.trials = trials;
+            s.trialModels = trialModels == null ? List.of() : List.copyOf(trialModels);
+            s.trialLearningRates = trialLr == null ? List.of() : List.copyOf(trialLr);
             return s;
         }
     }

@@ -12,7 +12,7 @@ import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.trials.TrialPlan;
 import io.morphospark.datasets.trials.TrialSweepSpec;
-import io.morphospark.models.gpu.MathThreads;
+import io.morphospark.jobs.spark.TaskCores;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -184,7 +184,7 @@ public final class SweepRunner {
     }
 
     /** The state of a trial written through RunDirectory (see {@link SweepableJob#state}). */
-    static State runDirectoryState(Path dir, String hash) {
+    public static State runDirectoryState(Path dir, String hash) {
         Path manifest;
         try {
             manifest = RunDirectory.manifestDirectory(dir);
@@ -257,10 +257,7 @@ public final class SweepRunner {
         if (!tasks.isEmpty()) {
             List<TrialTask> work = tasks.stream().map(t -> new TrialTask(job.name(), t.id(), t.hash(), t.config(),
                     t.dir().toString(), root.toString(), t.state() == State.INTERRUPTED)).toList();
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            jsc.setJobDescription("sweep " + spec.name + ": " + work.size() + " trials, one per task");
-            // one trial per partition: each is a whole training, so Spark spreads them over the slots
-            for (Outcome o : jsc.parallelize(work, work.size()).map(TrialTask::call).collect()) {
+            for (Outcome o : runAsTasks(spark, "sweep " + spec.name + ": " + work.size() + " trials, one per task", work)) {
                 outcomes.add(o);
                 report(console, byId.get(o.id()), o);
             }
@@ -299,6 +296,21 @@ public final class SweepRunner {
         console.printf("sweep %s: %d run, %d skipped, %d failed in %.1f s; catalogue of %d runs in %s%n", spec.name, done,
                 skipped, failed.size(), (System.nanoTime() - start) / 1e9, listed, root.resolve(RunCatalog.DIRECTORY));
         return new Result(done, skipped, failed, trialSeconds);
+    }
+
+    /**
+     * Runs task-sized trials as one Spark stage, one trial per partition (each is a whole training,
+     * so Spark spreads them over the slots); a trial's failure comes back as its outcome. What both
+     * {@code sweep} and {@code classifier train --trials} fan out with.
+     */
+    public static List<Outcome> runAsTasks(SparkSession spark, String description, List<TrialTask> work) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        jsc.setJobDescription(description);
+        try {
+            return jsc.parallelize(work, work.size()).map(TrialTask::call).collect();
+        } finally {
+            jsc.setJobDescription(null);
+        }
     }
 
     /**
@@ -350,8 +362,12 @@ public final class SweepRunner {
         }
     }
 
-    /** A task-sized trial as shipped to an executor: plain strings, resolved there by the job's adapter. */
-    record TrialTask(String job, String id, String hash, String config, String dir, String root, boolean interrupted)
+    /**
+     * A task-sized trial as shipped to an executor: plain strings, resolved there by the job's adapter.
+     * {@code config} is the trial's configuration tree as JSON; the trial runs (or, when
+     * {@code interrupted}, resumes) into {@code dir}, and a failure is recorded in {@code root}/failures/.
+     */
+    public record TrialTask(String job, String id, String hash, String config, String dir, String root, boolean interrupted)
             implements Serializable {
         Outcome call() throws IOException {
             @SuppressWarnings("unchecked")
@@ -360,26 +376,14 @@ public final class SweepRunner {
             if (!adapter.configHash(settings).equals(hash)) { // another code version on the executors
                 return new Outcome(id, "failed", "the executor resolves this trial to another configuration", 0);
             }
-            // The trial gets the cores Spark gave its task (spark.task.cpus): run inside a fork-join pool of
-            // that size, its parallel streams (the fused NCA step) stay on those cores instead of every task
-            // spreading over the whole machine's common pool; and the native math library (ND4J's pools,
-            // BLAS, OpenMP) is pinned to as many threads, so two trials on two slots use two cores.
-            org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
-            int cpus = task == null ? 1 : Math.max(1, task.cpus());
-            java.util.concurrent.ForkJoinPool cores = new java.util.concurrent.ForkJoinPool(cpus);
             try {
-                return cores.submit(() -> {
-                    try (MathThreads pinned = MathThreads.pin(cpus)) {
-                        return execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted, System.out);
-                    }
-                }).get();
+                return TaskCores.call(() -> execute(null, adapter, settings, id, Path.of(dir), Path.of(root), interrupted,
+                        System.out));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(id, "failed", "interrupted", 0);
             } catch (java.util.concurrent.ExecutionException e) {
                 return new Outcome(id, "failed", String.valueOf(e.getCause()), 0); // execute() records its own failures
-            } finally {
-                cores.shutdown();
             }
         }
     }

@@ -9,6 +9,8 @@ import io.morphospark.datasets.sweep.SweepSpec;
 import io.morphospark.jobs.dataset.GenerateJob;
 import io.morphospark.jobs.discover.DiscoverJob;
 import io.morphospark.jobs.discover.DiscoverSettings;
+import io.morphospark.jobs.classifier.ClassifierSettings;
+import io.morphospark.jobs.classifier.ClassifierTrainJob;
 import io.morphospark.jobs.es.EsJob;
 import io.morphospark.jobs.es.EsSettings;
 import io.morphospark.jobs.nca.NcaSettings;
@@ -36,6 +38,7 @@ public final class SweepableJobs {
         register(new NcaTrainAdvection());
         register(new Generate());
         register(new Discover());
+        register(new ClassifierTrain());
     }
 
     private SweepableJobs() {
@@ -201,6 +204,34 @@ public final class SweepableJobs {
         }
         @Override public ObjectNode resume(SparkSession spark, AdvectionSettings s, Path out, PrintStream console) {
             return new AdvectionTrainJob(spark, s, console).resume(out);
+        }
+    }
+
+    /**
+     * {@code classifier train}: DL4J trains in one JVM (it has no Spark 4 training), so a trial is one
+     * Spark task, which reads the dataset files itself. A trial is one training: vary {@code seed},
+     * {@code model} or {@code learning_rate} in the sweep rather than asking each trial for --trials.
+     */
+    static final class ClassifierTrain implements SweepableJob<ClassifierSettings> {
+        @Override public String name() { return ClassifierTrainJob.JOB; }
+        @Override public ClassifierSettings defaults() { return new ClassifierSettings(); }
+        @Override public void validate(ClassifierSettings s) {
+            if (s.dataset == null) {
+                throw new BadInputException("dataset: give the dataset directory (written by 'generate')");
+            }
+            if (s.trials != 1) {
+                throw new BadInputException("trials: a sweep trial is one training (trials: 1, got " + s.trials
+                        + "); vary seed in the sweep instead");
+            }
+            s.validate();
+            DatasetDirectory.open(java.nio.file.Path.of(s.dataset));
+        }
+        @Override public boolean fitsOneTask(ClassifierSettings s) { return true; }
+        @Override public ObjectNode run(SparkSession spark, ClassifierSettings s, Path out, PrintStream console) {
+            return new ClassifierTrainJob(spark, s, console).run(out);
+        }
+        @Override public ObjectNode resume(SparkSession spark, ClassifierSettings s, Path out, PrintStream console) {
+            return new ClassifierTrainJob(spark, s, console).resume(out);
         }
     }
 }
