@@ -82,11 +82,17 @@ public final class FileChecksums {
 
     /** Records every file under {@code root} in {@code root/checksums.json}, written atomically. */
     public static void writeRunList(Path root) {
+        writeRunList(root, null);
+    }
+
+    /** As {@link #writeRunList(Path)}, leaving out the top-level directory {@code leftOut} (null: none). */
+    public static void writeRunList(Path root, String leftOut) {
         ObjectNode list = JSON.createObjectNode();
         list.put("algorithm", ALGORITHM);
         ObjectNode files = list.putObject("files");
         for (Map.Entry<String, Path> f : filesUnder(root).entrySet()) {
-            if (!f.getKey().equals(RUN_FILE) && !f.getKey().equals(RunDirectory.REOPENED)) {
+            boolean dropped = leftOut != null && f.getKey().startsWith(leftOut + "/");
+            if (!dropped && !f.getKey().equals(RUN_FILE) && !f.getKey().equals(RunDirectory.REOPENED)) {
                 Entry e = of(f.getValue());
                 ObjectNode node = files.putObject(f.getKey());
                 node.put("bytes", e.bytes());

@@ -196,7 +196,18 @@ public final class RunDirectory {
      * {@code --resume} commits; the version set aside is deleted once the new one is in place.
      */
     public void commit() {
-        FileChecksums.writeRunList(staging);
+        commitDropping(null);
+    }
+
+    /**
+     * {@link #commit()} for a run whose top-level sub-directory {@code scratch} (a training
+     * checkpoint, far bigger than the results) is not part of the finished run: it is left out of
+     * the checksums and deleted once the run is in place, before the lock is released. A kill before
+     * the rename leaves an interrupted run with its checkpoint; a kill after it, a finished run with a
+     * spare directory that no checksum mentions.
+     */
+    public void commitDropping(String scratch) {
+        FileChecksums.writeRunList(staging, scratch);
         Path superseded = target.resolveSibling("." + target.getFileName() + ".superseded");
         try {
             if (Files.exists(target.resolve(RUN_FILE))) {
@@ -215,6 +226,9 @@ public final class RunDirectory {
             }
             deleteRecursively(superseded);
             Files.deleteIfExists(target.resolve(REOPENED));
+            if (scratch != null) {
+                deleteRecursively(target.resolve(scratch));
+            }
         } catch (DirectoryNotEmptyException e) {
             throw new BadInputException("output directory " + target + " was filled by someone else during the run");
         } catch (IOException e) {

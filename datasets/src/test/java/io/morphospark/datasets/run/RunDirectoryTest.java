@@ -104,4 +104,18 @@ class RunDirectoryTest {
         Files.writeString(staging.resolve("run.json"), "");
         assertThrows(BadInputException.class, () -> RunManifest.read(staging));
     }
+
+    @Test
+    void aDroppedScratchDirectoryIsNeitherKeptNorListedSoTheFinishedRunVerifies() throws Exception {
+        Path run = tmp.resolve("trained");
+        RunDirectory dir = RunDirectory.create(run);
+        Files.writeString(dir.staging().resolve("summary.json"), "{}");
+        Files.createDirectories(dir.staging().resolve("checkpoint"));
+        Files.writeString(dir.staging().resolve("checkpoint/state.bin"), "the whole pool");
+        dir.commitDropping("checkpoint");
+        assertFalse(Files.exists(run.resolve("checkpoint")));
+        assertTrue(Files.readString(run.resolve(FileChecksums.RUN_FILE)).contains("summary.json"));
+        assertFalse(Files.readString(run.resolve(FileChecksums.RUN_FILE)).contains("checkpoint"));
+        assertEquals(List.of(), FileChecksums.verifyRun(run));
+    }
 }

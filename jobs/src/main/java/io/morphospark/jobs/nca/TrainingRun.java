@@ -147,8 +147,7 @@ public final class TrainingRun {
      * spare checkpoint, never an interrupted run without one.
      */
     public static void commit(RunDirectory dir) {
-        dir.commit();
-        deleteRecursively(dir.target().resolve(Checkpoint.FILE).getParent());
+        dir.commitDropping(dir.staging().relativize(dir.staging().resolve(Checkpoint.FILE).getParent()).toString());
     }
 
     private static void move(Path from, Path to) throws IOException {
