@@ -61,7 +61,11 @@ public final class SparkSessions {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
         }
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
-        conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+        // Every job prints its own progress line per generation, epoch, shard or trial; Spark's stage
+        // bars would interleave with those lines (and fill logs with carriage returns) and cost a
+        // thread's refresh every 200 ms. spark-submit --conf spark.ui.showConsoleProgress=true (or
+        // the JVM option -Dspark.ui.showConsoleProgress=true) brings them back.
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // Tables are small; one compact file per table, readable by any Parquet engine.
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
         return SparkSession.builder().config(conf).getOrCreate();
