@@ -3,6 +3,7 @@ package io.morphospark.jobs.classifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.morphospark.datasets.BadInputException;
 import io.morphospark.datasets.run.RunDirectory;
 import io.morphospark.datasets.run.RunManifest;
 import io.morphospark.datasets.tables.ParquetTables;
@@ -41,8 +42,23 @@ public final class ClassifierEvaluateJob {
     public static final String JOB = "classifier-evaluate";
     static final int GALLERY = 24;
 
-    /** What run.json records. */
-    public record Settings(String model, String dataset) {
+    /** What run.json records; {@code split} null: every sample of the dataset. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Settings(String model, String dataset, String split) {
+        /** Every sample (predict's settings too). */
+        public Settings(String model, String dataset) {
+            this(model, dataset, null);
+        }
+    }
+
+    /** The parts of a training run's split that {@code --split} may name. */
+    static final List<String> SPLIT_PARTS = List.of("test", "validation", "train");
+
+    /** Refuses a {@code --split} that names no part of a split (null is every sample). */
+    public static void requireSplitName(String split) {
+        if (split != null && !SPLIT_PARTS.contains(split)) {
+            throw new BadInputException("--split must be one of " + String.join(", ", SPLIT_PARTS) + ", got '" + split + "'");
+        }
     }
 
     private final SparkSession spark;
@@ -54,12 +70,19 @@ public final class ClassifierEvaluateJob {
     }
 
     public ObjectNode run(Path modelRun, Path dataset, Path out) {
+        return run(modelRun, dataset, out, null);
+    }
+
+    /** Scores every sample, or with {@code split} only those the training run put in that part of its split. */
+    public ObjectNode run(Path modelRun, Path dataset, Path out, String split) {
+        requireSplitName(split);
         ClassifierModel model = ClassifierModel.load(modelRun);
         ClassifierData data = ClassifierData.open(spark, dataset, model.frames(), null, 0, 0, 0, false);
         model.requireLabels(data.labels(), dataset);
+        java.util.Set<Long> selected = split == null ? null : idsOfSplit(modelRun, split, data);
         RunDirectory dir = RunDirectory.create(out);
         RunManifest.write(dir.staging(), JOB, new Settings(modelRun.toAbsolutePath().normalize().toString(),
-                data.directory().root().toString()));
+                data.directory().root().toString(), split));
         List<String> labels = model.labels();
         int n = labels.size();
         long[][] confusion = new long[n][n];
@@ -68,16 +91,29 @@ public final class ClassifierEvaluateJob {
         var net = model.network();
         SampleBatches batches = new SampleBatches(() -> {
             byId.clear();
-            var it = data.stream(null, null, model.side(), labels);
+            var all = data.stream(null, null, model.side(), labels);
             return new java.util.Iterator<PatternSample>() {
+                private PatternSample next = advance();
+
+                private PatternSample advance() {
+                    while (all.hasNext()) {
+                        PatternSample s = all.next();
+                        if (selected == null || selected.contains(s.id())) {
+                            return s;
+                        }
+                    }
+                    return null;
+                }
+
                 @Override
                 public boolean hasNext() {
-                    return it.hasNext();
+                    return next != null;
                 }
 
                 @Override
                 public PatternSample next() {
-                    PatternSample s = it.next();
+                    PatternSample s = next;
+                    next = advance();
                     byId.put(s.id(), s);
                     return s;
                 }
@@ -111,6 +147,9 @@ public final class ClassifierEvaluateJob {
         metrics.put("samples_per_second", total / seconds);
         metrics.put("model", modelRun.toAbsolutePath().normalize().toString());
         metrics.put("dataset", data.directory().root().toString());
+        if (split != null) {
+            metrics.put("split", split);
+        }
         writeTables(dir, labels, confusion, metrics);
         confusionPng(dir.resolve("plots/confusion.png"), labels, confusion);
         if (!wrong.isEmpty()) {
@@ -202,5 +241,28 @@ public final class ClassifierEvaluateJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png, e);
         }
+    }
+
+    /**
+     * The ids the training run of {@code modelRun} assigned to {@code part}, from its {@code split}
+     * table; refused when the model is not a training run or none of those ids is in the dataset.
+     */
+    private java.util.Set<Long> idsOfSplit(Path modelRun, String part, ClassifierData data) {
+        Path run = java.nio.file.Files.isDirectory(modelRun.resolve("split")) ? modelRun : modelRun.getParent();
+        if (run == null || !java.nio.file.Files.isDirectory(run.resolve("split"))) {
+            throw new BadInputException("--split " + part + ": " + modelRun + " is not a 'classifier train' run with a "
+                    + "split table (give the run directory, not a copied model)");
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (org.apache.spark.sql.Row r : spark.read().parquet(run.resolve("split").toString())
+                .where(org.apache.spark.sql.functions.col("split").equalTo(part)).select("id").collectAsList()) {
+            ids.add(r.getLong(0));
+        }
+        long present = data.inputs().select("id").collectAsList().stream().filter(r -> ids.contains(r.getLong(0))).count();
+        if (present == 0) {
+            throw new BadInputException("--split " + part + ": none of the " + ids.size() + " " + part + " samples of " + run
+                    + " is in " + data.directory().root() + " (evaluate a split on the dataset the run was trained on)");
+        }
+        return ids;
     }
 }

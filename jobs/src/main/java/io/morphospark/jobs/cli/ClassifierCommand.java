@@ -140,13 +140,17 @@ final class ClassifierCommand implements Runnable {
                     + "confusion matrix (Parquet and PNG), gallery of misclassified samples.")
     static final class Evaluate implements Callable<Integer> {
         @Mixin ModelOnDataset args;
+        @Option(names = "--split", paramLabel = "PART", description = "Score only the samples the training run assigned "
+                + "to this part of its split: test, validation or train (--model must then be the run, and --dataset "
+                + "its dataset). Default: every sample.") String split;
         @Mixin SparkOptions spark;
 
         @Override
         public Integer call() {
+            ClassifierEvaluateJob.requireSplitName(split);
             RunDirectory.requireAvailable(args.out);
             spark.withSession("morphospark-classifier", s -> new ClassifierEvaluateJob(s, System.out)
-                    .run(args.model, args.dataset, args.out));
+                    .run(args.model, args.dataset, args.out, split));
             return ExitCodes.OK;
         }
     }

@@ -88,7 +88,7 @@ class ClassifierTrainTest {
     }
 
     @Test
-    void trainEvaluatePredictEndToEnd() {
+    void trainEvaluatePredictEndToEnd() throws java.io.IOException {
         Path out = tmp.resolve("run-fcn");
         CliRun r = CliRun.of("classifier", "train", "--dataset", dataset.toString(), "--out", out.toString(),
                 "--epochs", "2", "--batch", "8");
@@ -118,6 +118,21 @@ class ClassifierTrainTest {
         List<Row> confusion = spark.read().parquet(evaluation.resolve("confusion").toString()).collectAsList();
         assertEquals(4, confusion.size());
         assertEquals(28, confusion.stream().mapToLong(x -> x.<Long>getAs("count")).sum());
+
+        // --split test scores exactly the run's held-out test samples
+        long testSamples = spark.read().parquet(out.resolve("split").toString()).where("split = 'test'").count();
+        Path onTest = tmp.resolve("evaluation-test");
+        CliRun t = CliRun.of("classifier", "evaluate", "--model", out.toString(), "--dataset", dataset.toString(),
+                "--out", onTest.toString(), "--split", "test");
+        assertEquals(ExitCodes.OK, t.exitCode(), t.stderr());
+        assertEquals(testSamples, spark.read().parquet(onTest.resolve("confusion").toString()).collectAsList().stream()
+                .mapToLong(x -> x.<Long>getAs("count")).sum());
+        assertTrue(Files.readString(onTest.resolve("metrics.json")).contains("\"split\" : \"test\""));
+        CliRun bad = CliRun.of("classifier", "evaluate", "--model", out.toString(), "--dataset", dataset.toString(),
+                "--out", tmp.resolve("evaluation-bad").toString(), "--split", "holdout");
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.stderr().contains("--split must be one of test, validation, train"), bad.stderr());
+        assertFalse(Files.exists(tmp.resolve("evaluation-bad")));
 
         Path predictions = tmp.resolve("predictions");
         CliRun p = CliRun.of("classifier", "predict", "--model", out.toString(), "--dataset", dataset.toString(),
