@@ -42,7 +42,20 @@ public final class RunDirectory {
 
     /** Reserves {@code target} for a new run; refuses a directory that holds anything already. */
     public static RunDirectory create(Path target) {
-        Path abs = requireAvailable(target);
+        return create(target, true);
+    }
+
+    /**
+     * {@link #create(Path)} for a command without {@code --resume} (one pass that is cheap to
+     * repeat, such as scoring a model): a killed attempt's staging directory is named for deletion
+     * instead of pointing the user at an option the command does not have.
+     */
+    public static RunDirectory createWithoutResume(Path target) {
+        return create(target, false);
+    }
+
+    private static RunDirectory create(Path target, boolean resumable) {
+        Path abs = requireAvailable(target, resumable);
         try {
             return new RunDirectory(abs, Files.createDirectory(stagingOf(abs)));
         } catch (IOException e) {
@@ -150,6 +163,15 @@ public final class RunDirectory {
      * this process; returns its absolute path.
      */
     public static Path requireAvailable(Path target) {
+        return requireAvailable(target, true);
+    }
+
+    /** {@link #requireAvailable(Path)} for a command without {@code --resume}; see {@link #createWithoutResume}. */
+    public static Path requireAvailableWithoutResume(Path target) {
+        return requireAvailable(target, false);
+    }
+
+    private static Path requireAvailable(Path target, boolean resumable) {
         Path abs = target.toAbsolutePath().normalize();
         DirectoryLock lock = lockOf(abs);
         try {
@@ -160,8 +182,10 @@ public final class RunDirectory {
                 throw new BadInputException("output directory " + abs + " exists and is not empty");
             }
             if (Files.exists(stagingOf(abs))) {
-                throw new BadInputException("an interrupted run of " + abs + " exists; continue it with --resume " + abs
-                        + " or delete " + stagingOf(abs));
+                throw new BadInputException(resumable
+                        ? "an interrupted run of " + abs + " exists; continue it with --resume " + abs + " or delete " + stagingOf(abs)
+                        : "an interrupted run of " + abs + " exists; this command starts over: delete " + stagingOf(abs)
+                                + " and run it again");
             }
             if (!Files.isWritable(abs.getParent())) {
                 throw new BadInputException("cannot create output directory " + abs + ": " + abs.getParent()

@@ -80,7 +80,7 @@ public final class ClassifierEvaluateJob {
         ClassifierData data = ClassifierData.open(spark, dataset, model.frames(), null, 0, 0, 0, false);
         model.requireLabels(data.labels(), dataset);
         java.util.Set<Long> selected = split == null ? null : idsOfSplit(modelRun, split, data);
-        RunDirectory dir = RunDirectory.create(out);
+        RunDirectory dir = RunDirectory.createWithoutResume(out);
         RunManifest.write(dir.staging(), JOB, new Settings(modelRun.toAbsolutePath().normalize().toString(),
                 data.directory().root().toString(), split));
         List<String> labels = model.labels();

@@ -54,7 +54,7 @@ public final class ClassifierPredictJob {
     public ObjectNode run(Path modelRun, Path dataset, Path out) {
         ClassifierModel model = ClassifierModel.load(modelRun);
         ClassifierData data = ClassifierData.open(spark, dataset, model.frames(), null, 0, 0, 0, false);
-        RunDirectory dir = RunDirectory.create(out);
+        RunDirectory dir = RunDirectory.createWithoutResume(out);
         RunManifest.write(dir.staging(), JOB, new ClassifierEvaluateJob.Settings(modelRun.toAbsolutePath().normalize().toString(),
                 data.directory().root().toString()));
         Broadcast<ClassifierModel> shipped = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model);

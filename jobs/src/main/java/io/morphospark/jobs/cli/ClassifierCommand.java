@@ -148,7 +148,7 @@ final class ClassifierCommand implements Runnable {
         @Override
         public Integer call() {
             ClassifierEvaluateJob.requireSplitName(split);
-            RunDirectory.requireAvailable(args.out);
+            RunDirectory.requireAvailableWithoutResume(args.out);
             spark.withSession("morphospark-classifier", s -> new ClassifierEvaluateJob(s, System.out)
                     .run(args.model, args.dataset, args.out, split));
             return ExitCodes.OK;
@@ -164,7 +164,7 @@ final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RunDirectory.requireAvailable(args.out);
+            RunDirectory.requireAvailableWithoutResume(args.out);
             spark.withSession("morphospark-classifier", s -> new ClassifierPredictJob(s, System.out)
                     .run(args.model, args.dataset, args.out));
             return ExitCodes.OK;

@@ -133,6 +133,13 @@ class ClassifierTrainTest {
         assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
         assertTrue(bad.stderr().contains("--split must be one of test, validation, train"), bad.stderr());
         assertFalse(Files.exists(tmp.resolve("evaluation-bad")));
+        // a killed evaluation's staging: evaluate has no --resume, so it names the directory to delete
+        Files.createDirectories(tmp.resolve(".evaluation-killed.inprogress"));
+        CliRun killed = CliRun.of("classifier", "evaluate", "--model", out.toString(), "--dataset", dataset.toString(),
+                "--out", tmp.resolve("evaluation-killed").toString());
+        assertEquals(ExitCodes.BAD_INPUT, killed.exitCode());
+        assertTrue(killed.stderr().contains("this command starts over: delete"), killed.stderr());
+        assertFalse(killed.stderr().contains("--resume"), killed.stderr());
 
         Path predictions = tmp.resolve("predictions");
         CliRun p = CliRun.of("classifier", "predict", "--model", out.toString(), "--dataset", dataset.toString(),
